@@ -1,0 +1,57 @@
+/**
+ * npm run etl -- <files or folders>
+ * Loads the files into the warehouse (KABA_WAREHOUSE) and rebuilds the derived tables.
+ * Exit code 0 when every file loaded or was already loaded, 2 when a file was refused whole.
+ */
+import { config } from './config';
+import { loadPaths } from './load/load-paths';
+import type { LoadReport } from './load/load-file';
+import { openWarehouseForLoad } from './warehouse/open';
+import { groupThousands } from '../app/domain/money';
+
+const args = process.argv.slice(2);
+if (args.length === 0 || args.includes('--help')) {
+  console.log(`usage: npm run etl -- <files or folders>\n\nLoads canonical CSVs and channel settlement files into ${config.warehouse}\n(set KABA_WAREHOUSE to choose another file).`);
+  process.exit(args.length === 0 ? 1 : 0);
+}
+
+const tty = process.stderr.isTTY;
+let current = '';
+const progress = (fraction: number) => {
+  if (!tty) return;
+  const width = 30;
+  const filled = Math.round(fraction * width);
+  process.stderr.write(`\r  [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${current}`);
+};
+
+function line(r: LoadReport): string {
+  const n = (v: number) => groupThousands(v).padStart(11);
+  if (r.status === 'refused') return `REFUSED  ${r.file}: ${r.message}`;
+  if (r.status === 'skipped') return `skipped  ${r.file}: ${r.message}`;
+  const replaced = r.rowsReplaced > 0 ? `  (${groupThousands(r.rowsReplaced)} replaced earlier rows)` : '';
+  const amount = r.amountLoaded > 0 ? `  Rp${groupThousands(r.amountLoaded)}` : '';
+  return `loaded   ${r.file.padEnd(34)} ${r.format.padEnd(11)} read ${n(r.rowsRead)}  loaded ${n(r.rowsLoaded)}  rejected ${n(r.rowsRejected)}${amount}${replaced}  ${r.seconds.toFixed(1)}s`;
+}
+
+const wh = await openWarehouseForLoad();
+try {
+  console.log(`warehouse ${config.warehouse}`);
+  const run = await loadPaths(wh, args, {
+    onFileStart: (f) => (current = f),
+    onProgress: progress,
+    onFile: (r) => {
+      if (tty) process.stderr.write('\r\x1b[K');
+      console.log(line(r));
+    },
+  });
+  if (run.derived) {
+    console.log(
+      `derived tables rebuilt in ${run.derived.seconds.toFixed(1)}s (${groupThousands(run.derived.customers)} customers, ${groupThousands(run.derived.allocations)} allocations)`,
+    );
+  } else console.log('nothing new loaded: derived tables unchanged');
+  const rejected = run.files.reduce((s, r) => s + r.rowsRejected, 0);
+  if (rejected > 0) console.log(`${groupThousands(rejected)} rows rejected: see npm run report -- rejects`);
+  process.exitCode = run.files.some((r) => r.status === 'refused') ? 2 : 0;
+} finally {
+  wh.close();
+}

@@ -1,0 +1,97 @@
+/**
+ * Runs the allocation rule over every customer and stores what it decided, in bulk through DuckDB's
+ * appender, into payment_allocations_raw and write_off_allocations_raw.
+ */
+import { BIGINT, BOOLEAN, DuckDBDataChunk, VARCHAR, type DuckDBAppender, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { allocateCustomer } from '../../app/domain/allocation';
+import type { Warehouse } from '../warehouse/duckdb';
+import { forEachLedger, type LedgerSources } from './ledgers';
+
+const RAW_TABLES = `
+CREATE OR REPLACE TABLE payment_allocations_raw (
+  payment_id BIGINT NOT NULL, target VARCHAR NOT NULL, bill_id BIGINT, amount BIGINT NOT NULL, overdue BOOLEAN NOT NULL);
+CREATE OR REPLACE TABLE write_off_allocations_raw (
+  write_off_id BIGINT NOT NULL, target VARCHAR NOT NULL, bill_id BIGINT, amount BIGINT NOT NULL, overdue BOOLEAN NOT NULL);
+`;
+
+const COLUMN_TYPES: DuckDBType[] = [BIGINT, VARCHAR, BIGINT, BIGINT, BOOLEAN];
+const CHUNK_ROWS = 2048;
+
+/** Buffers rows column-wise and appends them a data chunk at a time (per-value appends are ~10× slower). */
+class ChunkWriter {
+  private columns: DuckDBValue[][] = COLUMN_TYPES.map(() => []);
+  private readonly chunk = DuckDBDataChunk.create(COLUMN_TYPES);
+  constructor(private readonly appender: DuckDBAppender) {}
+
+  add(id: number, target: string, billId: number | null, amount: number, overdue: boolean): void {
+    const c = this.columns;
+    c[0].push(BigInt(id));
+    c[1].push(target);
+    c[2].push(billId === null ? null : BigInt(billId));
+    c[3].push(BigInt(amount));
+    c[4].push(overdue);
+    if (c[0].length === CHUNK_ROWS) this.flush();
+  }
+
+  flush(): void {
+    if (this.columns[0].length === 0) return;
+    this.chunk.reset();
+    this.chunk.rowCount = this.columns[0].length;
+    this.chunk.setColumns(this.columns);
+    this.appender.appendDataChunk(this.chunk);
+    this.columns = COLUMN_TYPES.map(() => []);
+  }
+
+  close(): void {
+    this.flush();
+    this.appender.flushSync();
+    this.appender.closeSync();
+  }
+}
+
+export interface AllocationSummary {
+  customers: number;
+  allocations: number;
+}
+
+/** Allocates every customer's payments and write-offs; call inside the derive transaction. */
+export async function allocateAll(wh: Warehouse): Promise<AllocationSummary> {
+  await wh.run(RAW_TABLES);
+  const payments = new ChunkWriter(await wh.mainConnection.createAppender('payment_allocations_raw'));
+  const writeOffs = new ChunkWriter(await wh.mainConnection.createAppender('write_off_allocations_raw'));
+  let allocations = 0;
+  const reader = await wh.connect();
+  try {
+    const customers = await forEachLedger(reader, { writeOffs: 'write_offs' }, (ledger) => {
+      const result = allocateCustomer(ledger);
+      for (const a of result.payments) payments.add(a.paymentId, a.target, a.billId, a.amount, a.overdue);
+      for (const a of result.writeOffs) writeOffs.add(a.writeOffId, a.target, a.billId, a.amount, a.overdue);
+      allocations += result.payments.length + result.writeOffs.length;
+    });
+    payments.close();
+    writeOffs.close();
+    return { customers, allocations };
+  } finally {
+    reader.closeSync();
+  }
+}
+
+/** Allocates only some customers, with the given write-off source, and returns the excess write-offs. */
+export async function writeOffExcesses(
+  wh: Warehouse,
+  sources: LedgerSources,
+): Promise<Map<number, { applied: number; excess: number }>> {
+  const found = new Map<number, { applied: number; excess: number }>();
+  // The main connection: the staged rows are visible only inside its open transaction.
+  await forEachLedger(wh.mainConnection, sources, (ledger) => {
+    const byId = new Map<number, { applied: number; excess: number }>();
+    for (const a of allocateCustomer(ledger).writeOffs) {
+      const entry = byId.get(a.writeOffId) ?? { applied: 0, excess: 0 };
+      if (a.target === 'excess') entry.excess += a.amount;
+      else entry.applied += a.amount;
+      byId.set(a.writeOffId, entry);
+    }
+    for (const [id, entry] of byId) if (entry.excess > 0) found.set(id, entry);
+  });
+  return found;
+}

@@ -1,0 +1,169 @@
+/**
+ * The derived tables the reports and the dashboard read, rebuilt after every load from the source
+ * tables and the allocation. One statement per table, in dependency order; each says what it holds.
+ */
+import { ageBucketSql } from '../../app/domain/aging';
+
+/** Month index (year × 12 + month − 1) of a DATE, so month arithmetic is integer arithmetic. */
+const monthIdx = (d: string) => `(year(${d}) * 12 + month(${d}) - 1)`;
+const periodIdx = (p: string) => `(CAST(left(${p}, 4) AS INTEGER) * 12 + CAST(right(${p}, 2) AS INTEGER) - 1)`;
+
+export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
+  {
+    // Every rupiah of every payment and where it went (a bill, the opening balance, credit, …).
+    table: 'payment_allocations',
+    sql: `CREATE OR REPLACE TABLE payment_allocations AS
+      SELECT r.payment_id, p.channel_code, p.customer_id, p.paid_on, r.target, r.bill_id, b.period, b.due_on,
+             r.amount, r.overdue
+        FROM payment_allocations_raw r
+        JOIN payments p USING (payment_id)
+        LEFT JOIN bills b USING (bill_id)`,
+  },
+  {
+    table: 'write_off_allocations',
+    sql: `CREATE OR REPLACE TABLE write_off_allocations AS
+      SELECT r.write_off_id, w.customer_id, w.written_off_on, r.target, r.bill_id, w.period, r.amount, r.overdue
+        FROM write_off_allocations_raw r
+        JOIN write_offs w USING (write_off_id)`,
+  },
+  {
+    // Each bill: what was paid and written off, what was left when it fell due, and what is left now.
+    table: 'bill_balances',
+    sql: `CREATE OR REPLACE TABLE bill_balances AS
+      WITH paid AS (
+        SELECT bill_id, sum(amount) AS paid, coalesce(sum(amount) FILTER (WHERE NOT overdue), 0) AS paid_by_due
+          FROM payment_allocations WHERE target = 'bill' GROUP BY bill_id),
+      written AS (
+        SELECT bill_id, sum(amount) AS written_off, coalesce(sum(amount) FILTER (WHERE NOT overdue), 0) AS written_off_by_due
+          FROM write_off_allocations WHERE target = 'bill' GROUP BY bill_id)
+      SELECT b.bill_id, b.customer_id, b.period, b.issued_on, b.due_on, b.total_amount,
+             coalesce(paid.paid, 0)::BIGINT AS paid,
+             coalesce(written.written_off, 0)::BIGINT AS written_off,
+             (b.total_amount - coalesce(paid.paid_by_due, 0) - coalesce(written.written_off_by_due, 0))::BIGINT AS outstanding_at_due,
+             (b.total_amount - coalesce(paid.paid, 0) - coalesce(written.written_off, 0))::BIGINT AS outstanding
+        FROM bills b LEFT JOIN paid USING (bill_id) LEFT JOIN written USING (bill_id)`,
+  },
+  {
+    // Every change to the arrears, dated: a bill falling due unpaid (the day after its due date), an
+    // opening balance arriving, a payment or write-off on a debt already in arrears. cohort is the month
+    // index the debt ages from; summing amounts up to a day gives the arrears as of that day.
+    table: 'arrears_events',
+    sql: `CREATE OR REPLACE TABLE arrears_events AS
+      SELECT customer_id, due_on + 1 AS on_day, ${monthIdx('due_on')} AS cohort, 'newly_overdue' AS kind,
+             NULL::VARCHAR AS channel_code, outstanding_at_due AS amount
+        FROM bill_balances WHERE outstanding_at_due <> 0
+      UNION ALL
+      SELECT customer_id, as_of, ${periodIdx('oldest_period')}, 'newly_overdue', NULL, amount
+        FROM opening_balances
+      UNION ALL
+      SELECT a.customer_id, a.paid_on, coalesce(${monthIdx('a.due_on')}, ${periodIdx('o.oldest_period')}), 'recovered',
+             a.channel_code, -a.amount
+        FROM payment_allocations a
+        LEFT JOIN opening_balances o ON a.target = 'opening' AND o.customer_id = a.customer_id
+       WHERE a.overdue AND a.target IN ('bill', 'opening')
+      UNION ALL
+      SELECT w.customer_id, w.written_off_on, coalesce(${monthIdx('b.due_on')}, ${periodIdx('o.oldest_period')}), 'written_off',
+             NULL, -w.amount
+        FROM write_off_allocations w
+        LEFT JOIN bills b USING (bill_id)
+        LEFT JOIN opening_balances o ON w.target = 'opening' AND o.customer_id = w.customer_id
+       WHERE w.overdue AND w.target IN ('bill', 'opening')`,
+  },
+  {
+    // The months the warehouse covers: from the first arrears event to the latest bill period, payment or
+    // write-off (a later due date is the future: not yet a figure anyone can act on).
+    table: 'months',
+    sql: `CREATE OR REPLACE TABLE months AS
+      WITH bounds AS (
+        SELECT (SELECT min(on_day) FROM arrears_events) AS first_day,
+               greatest((SELECT max(strptime(period || '-01', '%Y-%m-%d'))::DATE FROM bills),
+                        (SELECT max(paid_on) FROM payments),
+                        (SELECT max(written_off_on) FROM write_offs)) AS last_day)
+      SELECT strftime(m, '%Y-%m') AS month, last_day(m::DATE) AS month_end, ${monthIdx('m')} AS month_idx
+        FROM bounds, range(date_trunc('month', first_day), date_trunc('month', last_day) + INTERVAL 1 MONTH, INTERVAL 1 MONTH) t(m)
+       WHERE first_day IS NOT NULL`,
+  },
+  {
+    // Arrears at every month end by desa × tariff class × age bucket. Built from running totals of the
+    // events per (desa, tariff class, cohort) rather than by re-reading every bill at every month end.
+    table: 'arrears_monthly',
+    sql: `CREATE OR REPLACE TABLE arrears_monthly AS
+      WITH deltas AS (
+        SELECT c.desa_code, c.tariff_class, e.cohort, ${monthIdx('e.on_day')} AS month_idx, sum(e.amount) AS delta
+          FROM arrears_events e JOIN customers c USING (customer_id)
+         GROUP BY ALL),
+      levels AS (
+        SELECT desa_code, tariff_class, cohort, month_idx AS from_idx,
+               lead(month_idx, 1, 2147483647) OVER w AS to_idx,
+               sum(delta) OVER (w ROWS UNBOUNDED PRECEDING) AS level
+          FROM deltas
+        WINDOW w AS (PARTITION BY desa_code, tariff_class, cohort ORDER BY month_idx))
+      SELECT m.month, m.month_end, l.desa_code, l.tariff_class,
+             ${ageBucketSql('(m.month_idx - l.cohort + 1)')} AS age_bucket,
+             sum(l.level)::BIGINT AS arrears
+        FROM levels l JOIN months m ON m.month_idx >= l.from_idx AND m.month_idx < l.to_idx
+       WHERE l.level <> 0
+       GROUP BY ALL`,
+  },
+  {
+    // Customers with arrears at every month end, by desa × tariff class (a customer counts once).
+    table: 'arrears_customers_monthly',
+    sql: `CREATE OR REPLACE TABLE arrears_customers_monthly AS
+      WITH deltas AS (
+        SELECT customer_id, ${monthIdx('on_day')} AS month_idx, sum(amount) AS delta
+          FROM arrears_events GROUP BY ALL),
+      levels AS (
+        SELECT customer_id, month_idx AS from_idx,
+               lead(month_idx, 1, 2147483647) OVER w AS to_idx,
+               sum(delta) OVER (w ROWS UNBOUNDED PRECEDING) AS level
+          FROM deltas
+        WINDOW w AS (PARTITION BY customer_id ORDER BY month_idx))
+      SELECT m.month, m.month_end, c.desa_code, c.tariff_class, count(*)::BIGINT AS customers
+        FROM levels l
+        JOIN months m ON m.month_idx >= l.from_idx AND m.month_idx < l.to_idx
+        JOIN customers c USING (customer_id)
+       WHERE l.level > 0
+       GROUP BY ALL`,
+  },
+  {
+    // The month's movement: closing = opening + newly overdue − recovered − written off.
+    table: 'arrears_movement',
+    sql: `CREATE OR REPLACE TABLE arrears_movement AS
+      WITH flows AS (
+        SELECT ${monthIdx('on_day')} AS month_idx,
+               coalesce(sum(amount) FILTER (WHERE kind = 'newly_overdue'), 0) AS newly_overdue,
+               coalesce(-sum(amount) FILTER (WHERE kind = 'recovered'), 0) AS recovered,
+               coalesce(-sum(amount) FILTER (WHERE kind = 'written_off'), 0) AS written_off,
+               sum(amount) AS net
+          FROM arrears_events GROUP BY 1),
+      joined AS (
+        SELECT m.month, m.month_end, m.month_idx,
+               coalesce(f.newly_overdue, 0) AS newly_overdue, coalesce(f.recovered, 0) AS recovered,
+               coalesce(f.written_off, 0) AS written_off, coalesce(f.net, 0) AS net
+          FROM months m LEFT JOIN flows f USING (month_idx))
+      SELECT month, month_end,
+             (sum(net) OVER (ORDER BY month_idx) - net)::BIGINT AS opening,
+             newly_overdue::BIGINT AS newly_overdue, recovered::BIGINT AS recovered, written_off::BIGINT AS written_off,
+             sum(net) OVER (ORDER BY month_idx)::BIGINT AS closing
+        FROM joined`,
+  },
+  {
+    // Recovered arrears of each month by channel (the collection team's deposits come through the
+    // collector channel).
+    table: 'arrears_recovered_monthly',
+    sql: `CREATE OR REPLACE TABLE arrears_recovered_monthly AS
+      SELECT strftime(on_day, '%Y-%m') AS month, channel_code, (-sum(amount))::BIGINT AS recovered
+        FROM arrears_events WHERE kind = 'recovered' GROUP BY ALL`,
+  },
+  {
+    // Payments received by month × channel × desa (desa NULL for customers we do not know).
+    table: 'payments_monthly',
+    sql: `CREATE OR REPLACE TABLE payments_monthly AS
+      SELECT strftime(p.paid_on, '%Y-%m') AS month, p.channel_code, c.desa_code,
+             count(*)::BIGINT AS payments, sum(p.amount)::BIGINT AS amount,
+             sum(p.penalty)::BIGINT AS penalty, sum(p.admin_fee)::BIGINT AS admin_fee
+        FROM payments p LEFT JOIN customers c USING (customer_id)
+       WHERE p.status = 'completed'
+       GROUP BY ALL`,
+  },
+];

@@ -1,0 +1,327 @@
+/**
+ * Loads one file into the warehouse in one transaction: every row is either loaded or rejected with
+ * its line, raw text and reason (rows read = loaded + rejected, always); a file that is wrong as a
+ * whole is refused and changes nothing; the same content twice is skipped; a corrected re-export
+ * replaces earlier rows by natural key.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { DuckDBDataChunk, VARCHAR, BIGINT, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+import { FileRefusedError, type CanonicalPayment, type ParsedLine } from '../adapters/types';
+import { writeOffExcesses } from '../derive/allocate';
+import type { Warehouse } from '../warehouse/duckdb';
+import { CANONICAL_KINDS, validateRow, type CanonicalKind } from './canonical';
+import { linesOf, readRecords, splitRecord, type TextRecord } from './csv';
+import { detectFormat } from './detect';
+import { jakartaNow } from '../../app/domain/period';
+
+export interface LoadReport {
+  file: string;
+  path: string;
+  kind: string;
+  format: string;
+  status: 'loaded' | 'skipped' | 'refused';
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsRejected: number;
+  rowsReplaced: number;
+  amountLoaded: number;
+  message: string;
+  seconds: number;
+}
+
+export interface LoadOptions {
+  /** called as the file is read: fraction done 0..1 */
+  onProgress?: (fraction: number) => void;
+}
+
+interface Reject {
+  line: number;
+  raw: string;
+  reason: string;
+}
+
+const CHUNK_ROWS = 2048;
+
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export async function loadFile(wh: Warehouse, path: string, options: LoadOptions = {}): Promise<LoadReport> {
+  const started = performance.now();
+  const file = basename(path);
+  const report: LoadReport = {
+    file, path: resolve(path), kind: '', format: '', status: 'loaded',
+    rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsReplaced: 0, amountLoaded: 0, message: '', seconds: 0,
+  };
+  const sha = await fileSha256(path);
+  const seen = await wh.query<{ file_name: string; loaded_at: string }>(
+    `SELECT file_name, strftime(loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at FROM load_files WHERE sha256 = $sha LIMIT 1`,
+    { sha },
+  );
+  if (seen.length > 0) {
+    report.status = 'skipped';
+    report.message = `same content as ${seen[0].file_name}, loaded ${seen[0].loaded_at}: nothing to do`;
+    return finish(report, started);
+  }
+  try {
+    const detected = await detectFormat(path);
+    const spec = detected.type === 'canonical' ? detected.spec : CANONICAL_KINDS.payments;
+    report.kind = spec.kind;
+    report.format = detected.type === 'canonical' ? 'canonical' : detected.adapter.format;
+    await wh.transaction(async () => {
+      const fileId = (await wh.one<{ id: number }>(`SELECT nextval('file_id_seq') AS id`)).id;
+      await createStage(wh, spec);
+      const stager = new Stager(await wh.mainConnection.createAppender('load_stage'), spec);
+      const rejects: Reject[] = [];
+      let rawOf: (lines: Set<number>) => Promise<Map<number, string>>;
+      if (detected.type === 'canonical') {
+        report.rowsRead = await stageCanonical(path, spec, stager, rejects, options);
+        rawOf = (lines) => linesOf(path, lines);
+      } else {
+        const parsed = detected.adapter.parse(await readFile(path, 'utf8'), file);
+        report.rowsRead = stageSettlement(parsed, spec, stager, rejects);
+        const rawByLine = new Map(parsed.map((p) => [p.line, p.raw]));
+        rawOf = async () => rawByLine;
+      }
+      stager.close();
+      await findSetRejects(wh, spec);
+      if (spec.kind === 'write_offs') await rejectExcessiveWriteOffs(wh);
+      rejects.push(...(await setRejects(wh, rawOf)));
+      report.rowsReplaced = await upsert(wh, spec, fileId);
+      report.rowsRejected = rejects.length;
+      report.rowsLoaded = report.rowsRead - report.rowsRejected;
+      report.amountLoaded = await stagedAmount(wh, spec);
+      await storeRejects(wh, fileId, file, rejects);
+      await wh.run('DROP TABLE load_stage; DROP TABLE load_stage_rejects;');
+      await wh.run(
+        `INSERT INTO load_files VALUES ($id, $file, $path, $kind, $format, $sha, CAST($loaded_at AS TIMESTAMP), $read, $loaded, $rejected, $replaced, $amount, $seconds)`,
+        {
+          id: fileId, file, path: report.path, kind: report.kind, format: report.format, sha,
+          read: report.rowsRead, loaded: report.rowsLoaded, rejected: report.rowsRejected, replaced: report.rowsReplaced,
+          amount: report.amountLoaded, loaded_at: jakartaNow(), seconds: (performance.now() - started) / 1000,
+        },
+      );
+      // Test hook: dies between writing and committing, to prove a killed load leaves nothing behind.
+      if (process.env.KABA_TEST_KILL_BEFORE_COMMIT === file) process.kill(process.pid, 'SIGKILL');
+    });
+  } catch (error) {
+    if (!(error instanceof FileRefusedError)) throw error;
+    report.status = 'refused';
+    report.message = error.message;
+    report.rowsRead = report.rowsLoaded = report.rowsRejected = report.rowsReplaced = report.amountLoaded = 0;
+  }
+  return finish(report, started);
+}
+
+function finish(report: LoadReport, started: number): LoadReport {
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
+}
+
+function stagedColumns(spec: CanonicalKind): string[] {
+  return [...spec.columns.map((c) => c.name), ...(spec.suppliedColumns ?? []).map((c) => c.name)];
+}
+
+async function createStage(wh: Warehouse, spec: CanonicalKind): Promise<void> {
+  const cols = stagedColumns(spec).map((c) => `${c} VARCHAR`).join(', ');
+  await wh.run(`CREATE OR REPLACE TABLE load_stage (line BIGINT NOT NULL, ${cols})`);
+}
+
+/** Appends validated rows to the stage a data chunk at a time. */
+class Stager {
+  private rows: DuckDBValue[][] = [];
+  private readonly chunk: DuckDBDataChunk;
+  constructor(
+    private readonly appender: DuckDBAppender,
+    spec: CanonicalKind,
+  ) {
+    this.chunk = DuckDBDataChunk.create([BIGINT, ...stagedColumns(spec).map(() => VARCHAR)]);
+  }
+
+  add(line: number, values: (string | null)[]): void {
+    this.rows.push([BigInt(line), ...values]);
+    if (this.rows.length === CHUNK_ROWS) this.flush();
+  }
+
+  private flush(): void {
+    if (this.rows.length === 0) return;
+    this.chunk.reset();
+    this.chunk.rowCount = this.rows.length;
+    this.chunk.setRows(this.rows);
+    this.appender.appendDataChunk(this.chunk);
+    this.rows = [];
+  }
+
+  close(): void {
+    this.flush();
+    this.appender.flushSync();
+    this.appender.closeSync();
+  }
+}
+
+async function stageCanonical(
+  path: string,
+  spec: CanonicalKind,
+  stager: Stager,
+  rejects: Reject[],
+  options: LoadOptions,
+): Promise<number> {
+  const supplied = (spec.suppliedColumns ?? []).map((c) => c.fallback);
+  const size = (await stat(path)).size || 1;
+  let read = 0;
+  let chars = 0;
+  let header = true;
+  for await (const batch of readRecords(path)) {
+    for (const record of batch) {
+      chars += record.text.length + 1;
+      if (header) {
+        header = false;
+        continue;
+      }
+      read++;
+      stageRecord(record, spec, supplied, stager, rejects);
+    }
+    options.onProgress?.(Math.min(1, chars / size));
+  }
+  return read;
+}
+
+function stageRecord(record: TextRecord, spec: CanonicalKind, supplied: string[], stager: Stager, rejects: Reject[]): void {
+  const split = splitRecord(record.text);
+  if (!split.ok) {
+    rejects.push({ line: record.line, raw: record.text, reason: split.reason });
+    return;
+  }
+  const result = validateRow(spec, split.fields);
+  if (result.ok) stager.add(record.line, [...result.values, ...supplied]);
+  else rejects.push({ line: record.line, raw: record.text, reason: result.reason });
+}
+
+const PAYMENT_FIELDS: readonly (keyof CanonicalPayment)[] = [
+  'payment_ref', 'channel_code', 'customer_id', 'period', 'paid_at', 'amount', 'penalty', 'admin_fee',
+];
+
+function stageSettlement(parsed: readonly ParsedLine[], spec: CanonicalKind, stager: Stager, rejects: Reject[]): number {
+  for (const p of parsed) {
+    if ('reason' in p) {
+      rejects.push({ line: p.line, raw: p.raw, reason: p.reason });
+      continue;
+    }
+    const result = validateRow(spec, PAYMENT_FIELDS.map((f) => p.payment[f]));
+    if (result.ok) stager.add(p.line, [...result.values, p.payment.status]);
+    else rejects.push({ line: p.line, raw: p.raw, reason: result.reason });
+  }
+  return parsed.length;
+}
+
+/** Rules across rows and against the warehouse: duplicate keys within the file, unknown references. */
+async function findSetRejects(wh: Warehouse, spec: CanonicalKind): Promise<void> {
+  const key = spec.naturalKey.join(', ');
+  const parts = [
+    `SELECT line, 0 AS ord, 'duplicate of line ' || first_line || ' (same ${spec.naturalKey.join(' + ')})' AS reason
+       FROM (SELECT line, min(line) OVER (PARTITION BY ${key}) AS first_line FROM load_stage)
+      WHERE line <> first_line`,
+    ...spec.references.map(
+      (r, i) => `SELECT s.line, ${i + 1}, ${r.reason} FROM load_stage s WHERE NOT EXISTS (${r.exists})`,
+    ),
+  ];
+  await wh.run(`CREATE OR REPLACE TABLE load_stage_rejects AS
+    SELECT line, string_agg(reason, '; ' ORDER BY ord) AS reason FROM (${parts.join(' UNION ALL ')}) GROUP BY line`);
+}
+
+/** A write-off may not take more than was outstanding on its date (payments of that day counted first). */
+async function rejectExcessiveWriteOffs(wh: Warehouse): Promise<void> {
+  const valid = 's.line NOT IN (SELECT line FROM load_stage_rejects)';
+  const excesses = await writeOffExcesses(wh, {
+    writeOffs: `(SELECT write_off_id, customer_id, period, written_off_on, amount FROM write_offs w
+                  WHERE NOT EXISTS (SELECT 1 FROM load_stage s WHERE ${valid} AND s.customer_id = w.customer_id
+                                      AND s.period IS NOT DISTINCT FROM w.period
+                                      AND CAST(s.written_off_on AS DATE) = w.written_off_on)
+                 UNION ALL
+                 SELECT -s.line, s.customer_id, s.period, CAST(s.written_off_on AS DATE), CAST(s.amount AS BIGINT)
+                   FROM load_stage s WHERE ${valid})`,
+    customerFilter: `e.customer_id IN (SELECT customer_id FROM load_stage)`,
+  });
+  for (const [id, { applied, excess }] of excesses) {
+    if (id >= 0) continue; // an earlier write-off squeezed by payments loaded since: reported by the derive step
+    await wh.run(`INSERT INTO load_stage_rejects VALUES ($line, $reason)`, {
+      line: -id,
+      reason: `write-off of ${applied + excess} is more than the ${applied} outstanding on its date`,
+    });
+  }
+}
+
+async function setRejects(wh: Warehouse, rawOf: (lines: Set<number>) => Promise<Map<number, string>>): Promise<Reject[]> {
+  const rows = await wh.query<{ line: number; reason: string }>(`SELECT line, reason FROM load_stage_rejects ORDER BY line`);
+  const raw = await rawOf(new Set(rows.map((r) => r.line)));
+  return rows.map((r) => ({ line: r.line, raw: raw.get(r.line) ?? '', reason: r.reason }));
+}
+
+/** Replaces rows with the same natural key, then inserts the file's valid rows; returns rows replaced. */
+async function upsert(wh: Warehouse, spec: CanonicalKind, fileId: number): Promise<number> {
+  const table = spec.kind;
+  const valid = `FROM load_stage s WHERE s.line NOT IN (SELECT line FROM load_stage_rejects)`;
+  const sameKey = spec.columns
+    .filter((c) => spec.naturalKey.includes(c.name))
+    .map((c) => `t.${c.name} IS NOT DISTINCT FROM CAST(s.${c.name} AS ${c.type})`)
+    .join(' AND ');
+  const replaced = await wh.one<{ n: number }>(
+    `SELECT count(*) AS n FROM ${table} t WHERE EXISTS (SELECT 1 ${valid} AND ${sameKey})`,
+  );
+  if (replaced.n > 0) await wh.run(`DELETE FROM ${table} t WHERE EXISTS (SELECT 1 ${valid} AND ${sameKey})`);
+
+  const targets: string[] = [];
+  const values: string[] = [];
+  if (spec.idColumn) {
+    targets.push(spec.idColumn);
+    values.push(`nextval('row_id_seq')`);
+  }
+  for (const c of spec.columns) {
+    targets.push(c.name);
+    values.push(`CAST(s.${c.name} AS ${c.type})`);
+  }
+  for (const c of spec.suppliedColumns ?? []) {
+    targets.push(c.name);
+    values.push(`s.${c.name}`);
+  }
+  for (const [name, sql] of Object.entries(spec.derivedColumns ?? {})) {
+    targets.push(name);
+    values.push(sql);
+  }
+  targets.push('file_id', 'line');
+  values.push('$file_id', 's.line');
+  await wh.run(`INSERT INTO ${table} (${targets.join(', ')}) SELECT ${values.join(', ')} ${valid} ORDER BY s.line`, {
+    file_id: fileId,
+  });
+  return replaced.n;
+}
+
+async function stagedAmount(wh: Warehouse, spec: CanonicalKind): Promise<number> {
+  if (!spec.amountColumn) return 0;
+  const r = await wh.one<{ amount: number | null }>(
+    `SELECT sum(CAST(s.${spec.amountColumn} AS BIGINT))::BIGINT AS amount FROM load_stage s
+      WHERE s.line NOT IN (SELECT line FROM load_stage_rejects)`,
+  );
+  return r.amount ?? 0;
+}
+
+async function storeRejects(wh: Warehouse, fileId: number, file: string, rejects: Reject[]): Promise<void> {
+  if (rejects.length === 0) return;
+  rejects.sort((a, b) => a.line - b.line);
+  const appender = await wh.mainConnection.createAppender('rejects');
+  for (const r of rejects) {
+    appender.appendBigInt(BigInt(fileId));
+    appender.appendVarchar(file);
+    appender.appendBigInt(BigInt(r.line));
+    appender.appendVarchar(r.raw);
+    appender.appendVarchar(r.reason);
+    appender.endRow();
+  }
+  appender.flushSync();
+  appender.closeSync();
+}
