@@ -129,7 +129,7 @@ export const bankH2h: SettlementAdapter = {
   description: 'Bank host-to-host reconciliation file (H;… header, D;… lines, T;count;total trailer)',
 
   detect(_fileName, firstLines) {
-    const f = (firstLines[0] ?? '').replace(/^\uFEFF/, '').split(SEP);
+    const f = (firstLines[0] ?? '').split(SEP);
     return f.length === 4 && f[0].trim() === 'H';
   },
 

@@ -14,6 +14,7 @@ export interface TextLine {
 /** Non-blank lines of a file, BOM stripped. Blank lines are dropped but keep their place in the numbering. */
 export function nonBlankLines(text: string): TextLine[] {
   return text
+    .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .map((raw, i) => ({ line: i + 1, raw }))
     .filter((l) => l.raw.trim() !== '');
@@ -115,7 +116,6 @@ export function readTable<C extends string>(
 
 /** The first line's column names, case-folded, for header-based detection. */
 export function headerNames(firstLines: readonly string[], split: LineSplitter): string[] {
-  const first = (firstLines[0] ?? '').replace(/^\uFEFF/, '');
-  const names = split(first);
+  const names = split(firstLines[0] ?? '');
   return names.ok ? names.value.map((n) => n.trim().toUpperCase()) : [];
 }

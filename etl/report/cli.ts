@@ -1,0 +1,116 @@
+/**
+ * npm run report -- <command> [options] [--format table|json|csv]
+ *   arrears  --as-of YYYY-MM-DD [--by kecamatan|desa|tariff_class|age]
+ *   movement --month YYYY-MM
+ *   channels --from YYYY-MM --to YYYY-MM
+ *   rejects  [--file NAME]
+ *   files
+ *   unapplied
+ * Figures come straight from the warehouse (KABA_WAREHOUSE); amounts are whole rupiah.
+ */
+import { parseArgs } from 'node:util';
+import { groupThousands } from '../../app/domain/money';
+import { parseDate, parsePeriod } from '../../app/domain/period';
+import { config } from '../config';
+import { Warehouse } from '../warehouse/duckdb';
+import { ARREARS_GROUPINGS, arrearsAsOf, type ArrearsGrouping } from './arrears';
+import { channelPayments } from './channels';
+import { loadedFiles, rejects, unappliedPayments } from './loads';
+import { arrearsMovement } from './movement';
+import { csv, table, type OutputFormat } from './output';
+
+const USAGE = `usage: npm run report -- <command> [options] [--format table|json|csv]
+  arrears  --as-of YYYY-MM-DD [--by ${ARREARS_GROUPINGS.join('|')}]
+  movement --month YYYY-MM
+  channels --from YYYY-MM --to YYYY-MM
+  rejects  [--file NAME]
+  files
+  unapplied`;
+
+class UsageError extends Error {}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'as-of': { type: 'string' },
+    by: { type: 'string', default: 'kecamatan' },
+    month: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    file: { type: 'string' },
+    format: { type: 'string', default: 'table' },
+    help: { type: 'boolean' },
+  },
+});
+
+function required(name: 'as-of' | 'month' | 'from' | 'to', check: (t: string) => { ok: boolean; reason?: string }): string {
+  const v = values[name];
+  if (!v) throw new UsageError(`--${name} is required`);
+  const r = check(v) as { ok: boolean; reason?: string };
+  if (!r.ok) throw new UsageError(`--${name}: ${r.reason}`);
+  return v;
+}
+
+async function main(wh: Warehouse, command: string, format: OutputFormat): Promise<string> {
+  const print = (json: unknown, rows: Record<string, string | number | boolean | null>[], heading = '') =>
+    format === 'json' ? JSON.stringify(json, null, 2) + '\n' : format === 'csv' ? csv(rows) : heading + table(rows);
+
+  switch (command) {
+    case 'arrears': {
+      const asOf = required('as-of', (t) => parseDate(t, 'as-of'));
+      const by = values.by as ArrearsGrouping;
+      if (!ARREARS_GROUPINGS.includes(by)) throw new UsageError(`--by must be one of ${ARREARS_GROUPINGS.join(', ')}`);
+      const r = await arrearsAsOf(wh, asOf, by);
+      return print(r, r.rows, `Arrears as of ${asOf} by ${by}: Rp${groupThousands(r.total_arrears)} (${groupThousands(r.customers)} customers)\n\n`);
+    }
+    case 'movement': {
+      const month = required('month', parsePeriod);
+      const r = await arrearsMovement(wh, month);
+      if (!r) throw new UsageError(`no figures for ${month} in the warehouse`);
+      const { recovered_by_channel, ...totals } = r;
+      const heading =
+        table([totals]) +
+        `\nclosing = opening + newly_overdue − recovered − written_off: ` +
+        `${r.opening + r.newly_overdue - r.recovered - r.written_off === r.closing ? 'holds' : 'DOES NOT HOLD'}\n\nRecovered by channel\n`;
+      return print(r, format === 'csv' ? [totals] : recovered_by_channel, heading);
+    }
+    case 'channels': {
+      const from = required('from', parsePeriod);
+      const to = required('to', parsePeriod);
+      const r = await channelPayments(wh, from, to);
+      return print(r, r.rows as never, `Payments ${from} … ${to}: ${groupThousands(r.total_payments)} payments, Rp${groupThousands(r.total_amount)}\n\n`);
+    }
+    case 'rejects': {
+      const rows = await rejects(wh, values.file);
+      return print({ file: values.file ?? null, rejects: rows }, rows as never, `${groupThousands(rows.length)} rejected rows\n\n`);
+    }
+    case 'files': {
+      const rows = await loadedFiles(wh);
+      return print({ files: rows }, rows as never);
+    }
+    case 'unapplied': {
+      const rows = await unappliedPayments(wh);
+      return print({ unapplied: rows }, rows as never, 'Payments received but not applied to a debt\n\n');
+    }
+    default:
+      throw new UsageError(command ? `unknown command ${command}` : 'a command is required');
+  }
+}
+
+if (values.help) {
+  console.log(USAGE);
+} else {
+  const format = values.format as OutputFormat;
+  let wh: Warehouse | null = null;
+  try {
+    if (!['table', 'json', 'csv'].includes(format)) throw new UsageError('--format must be table, json or csv');
+    wh = await Warehouse.open(config.warehouse, { readOnly: true });
+    process.stdout.write(await main(wh, positionals[0] ?? '', format));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exitCode = 1;
+  } finally {
+    wh?.close();
+  }
+}
