@@ -6,7 +6,7 @@
 import { config } from './config';
 import { loadPaths } from './load/load-paths';
 import type { LoadReport } from './load/load-file';
-import { openWarehouseForLoad } from './warehouse/open';
+import { withWarehouseCopy } from './warehouse/swap';
 import { groupThousands } from '../app/domain/money';
 
 const args = process.argv.slice(2);
@@ -33,10 +33,9 @@ function line(r: LoadReport): string {
   return `loaded   ${r.file.padEnd(34)} ${r.format.padEnd(11)} read ${n(r.rowsRead)}  loaded ${n(r.rowsLoaded)}  rejected ${n(r.rowsRejected)}${amount}${replaced}  ${r.seconds.toFixed(1)}s`;
 }
 
-const wh = await openWarehouseForLoad();
-try {
-  console.log(`warehouse ${config.warehouse}`);
-  const run = await loadPaths(wh, args, {
+console.log(`warehouse ${config.warehouse}`);
+const run = await withWarehouseCopy(config.warehouse, async (wh) => {
+  const result = await loadPaths(wh, args, {
     onFileStart: (f) => (current = f),
     onProgress: progress,
     onFile: (r) => {
@@ -44,14 +43,13 @@ try {
       console.log(line(r));
     },
   });
-  if (run.derived) {
-    console.log(
-      `derived tables rebuilt in ${run.derived.seconds.toFixed(1)}s (${groupThousands(run.derived.customers)} customers, ${groupThousands(run.derived.allocations)} allocations)`,
-    );
-  } else console.log('nothing new loaded: derived tables unchanged');
-  const rejected = run.files.reduce((s, r) => s + r.rowsRejected, 0);
-  if (rejected > 0) console.log(`${groupThousands(rejected)} rows rejected: see npm run report -- rejects`);
-  process.exitCode = run.files.some((r) => r.status === 'refused') ? 2 : 0;
-} finally {
-  wh.close();
-}
+  return { result, changed: result.derived !== null };
+});
+if (run.derived) {
+  console.log(
+    `derived tables rebuilt in ${run.derived.seconds.toFixed(1)}s (${groupThousands(run.derived.customers)} customers, ${groupThousands(run.derived.allocations)} allocations)`,
+  );
+} else console.log('nothing new loaded: derived tables unchanged');
+const rejected = run.files.reduce((s, r) => s + r.rowsRejected, 0);
+if (rejected > 0) console.log(`${groupThousands(rejected)} rows rejected: see npm run report -- rejects`);
+process.exitCode = run.files.some((r) => r.status === 'refused') ? 2 : 0;

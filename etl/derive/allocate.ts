@@ -76,22 +76,25 @@ export async function allocateAll(wh: Warehouse): Promise<AllocationSummary> {
   }
 }
 
-/** Allocates only some customers, with the given write-off source, and returns the excess write-offs. */
-export async function writeOffExcesses(
+/**
+ * For each customer, the first write-off (in the order allocation applies them) among those `pick`
+ * selects that takes more than was outstanding: its id, what it could apply and what was too much.
+ */
+export async function firstExcessiveWriteOffs(
   wh: Warehouse,
   sources: LedgerSources,
-): Promise<Map<number, { applied: number; excess: number }>> {
-  const found = new Map<number, { applied: number; excess: number }>();
+  pick: (writeOffId: number) => boolean,
+): Promise<{ writeOffId: number; applied: number; excess: number }[]> {
+  const found: { writeOffId: number; applied: number; excess: number }[] = [];
   // The main connection: the staged rows are visible only inside its open transaction.
   await forEachLedger(wh.mainConnection, sources, (ledger) => {
-    const byId = new Map<number, { applied: number; excess: number }>();
-    for (const a of allocateCustomer(ledger).writeOffs) {
-      const entry = byId.get(a.writeOffId) ?? { applied: 0, excess: 0 };
-      if (a.target === 'excess') entry.excess += a.amount;
-      else entry.applied += a.amount;
-      byId.set(a.writeOffId, entry);
-    }
-    for (const [id, entry] of byId) if (entry.excess > 0) found.set(id, entry);
+    const allocations = allocateCustomer(ledger).writeOffs;
+    const first = allocations.find((a) => a.target === 'excess' && pick(a.writeOffId));
+    if (!first) return;
+    const applied = allocations
+      .filter((a) => a.writeOffId === first.writeOffId && a.target !== 'excess')
+      .reduce((sum, a) => sum + a.amount, 0);
+    found.push({ writeOffId: first.writeOffId, applied, excess: first.amount });
   });
   return found;
 }

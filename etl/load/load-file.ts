@@ -10,7 +10,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { DuckDBDataChunk, VARCHAR, BIGINT, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
 import { FileRefusedError, type CanonicalPayment, type ParsedLine } from '../adapters/types';
-import { writeOffExcesses } from '../derive/allocate';
+import { firstExcessiveWriteOffs } from '../derive/allocate';
 import type { Warehouse } from '../warehouse/duckdb';
 import { CANONICAL_KINDS, validateRow, type CanonicalKind } from './canonical';
 import { linesOf, readRecords, splitRecord, type TextRecord } from './csv';
@@ -234,10 +234,14 @@ async function findSetRejects(wh: Warehouse, spec: CanonicalKind): Promise<void>
     SELECT line, string_agg(reason, '; ' ORDER BY ord) AS reason FROM (${parts.join(' UNION ALL ')}) GROUP BY line`);
 }
 
-/** A write-off may not take more than was outstanding on its date (payments of that day counted first). */
+/**
+ * A write-off may not take more than was outstanding on its date (payments of that day counted first).
+ * Staged write-offs are checked together with those already loaded; a rejected one must not use up
+ * the debt for a later one, so the earliest offender per customer is rejected and the check repeats.
+ */
 async function rejectExcessiveWriteOffs(wh: Warehouse): Promise<void> {
   const valid = 's.line NOT IN (SELECT line FROM load_stage_rejects)';
-  const excesses = await writeOffExcesses(wh, {
+  const sources = {
     writeOffs: `(SELECT write_off_id, customer_id, period, written_off_on, amount FROM write_offs w
                   WHERE NOT EXISTS (SELECT 1 FROM load_stage s WHERE ${valid} AND s.customer_id = w.customer_id
                                       AND s.period IS NOT DISTINCT FROM w.period
@@ -246,13 +250,16 @@ async function rejectExcessiveWriteOffs(wh: Warehouse): Promise<void> {
                  SELECT -s.line, s.customer_id, s.period, CAST(s.written_off_on AS DATE), CAST(s.amount AS BIGINT)
                    FROM load_stage s WHERE ${valid})`,
     customerFilter: `e.customer_id IN (SELECT customer_id FROM load_stage)`,
-  });
-  for (const [id, { applied, excess }] of excesses) {
-    if (id >= 0) continue; // an earlier write-off squeezed by payments loaded since: reported by the derive step
-    await wh.run(`INSERT INTO load_stage_rejects VALUES ($line, $reason)`, {
-      line: -id,
-      reason: `write-off of ${applied + excess} is more than the ${applied} outstanding on its date`,
-    });
+  };
+  // Staged rows carry their negated line number as id, so they never collide with loaded ones.
+  const staged = (id: number) => id < 0;
+  for (let found = await firstExcessiveWriteOffs(wh, sources, staged); found.length > 0; found = await firstExcessiveWriteOffs(wh, sources, staged)) {
+    for (const { writeOffId, applied, excess } of found) {
+      await wh.run(`INSERT INTO load_stage_rejects VALUES ($line, $reason)`, {
+        line: -writeOffId,
+        reason: `write-off of ${applied + excess} is more than the ${applied} outstanding on its date`,
+      });
+    }
   }
 }
 

@@ -52,7 +52,7 @@ function required(name: 'as-of' | 'month' | 'from' | 'to', check: (t: string) =>
 }
 
 async function main(wh: Warehouse, command: string, format: OutputFormat): Promise<string> {
-  const print = (json: unknown, rows: Record<string, string | number | boolean | null>[], heading = '') =>
+  const print = (json: unknown, rows: readonly object[], heading = '') =>
     format === 'json' ? JSON.stringify(json, null, 2) + '\n' : format === 'csv' ? csv(rows) : heading + table(rows);
 
   switch (command) {
@@ -78,19 +78,19 @@ async function main(wh: Warehouse, command: string, format: OutputFormat): Promi
       const from = required('from', parsePeriod);
       const to = required('to', parsePeriod);
       const r = await channelPayments(wh, from, to);
-      return print(r, r.rows as never, `Payments ${from} … ${to}: ${groupThousands(r.total_payments)} payments, Rp${groupThousands(r.total_amount)}\n\n`);
+      return print(r, r.rows, `Payments ${from} … ${to}: ${groupThousands(r.total_payments)} payments, Rp${groupThousands(r.total_amount)}\n\n`);
     }
     case 'rejects': {
       const rows = await rejects(wh, values.file);
-      return print({ file: values.file ?? null, rejects: rows }, rows as never, `${groupThousands(rows.length)} rejected rows\n\n`);
+      return print({ file: values.file ?? null, rejects: rows }, rows, `${groupThousands(rows.length)} rejected rows\n\n`);
     }
     case 'files': {
       const rows = await loadedFiles(wh);
-      return print({ files: rows }, rows as never);
+      return print({ files: rows }, rows);
     }
     case 'unapplied': {
       const rows = await unappliedPayments(wh);
-      return print({ unapplied: rows }, rows as never, 'Payments received but not applied to a debt\n\n');
+      return print({ unapplied: rows }, rows, 'Payments received but not applied to a debt\n\n');
     }
     default:
       throw new UsageError(command ? `unknown command ${command}` : 'a command is required');

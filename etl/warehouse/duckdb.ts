@@ -28,12 +28,12 @@ export class Warehouse {
     await this.connection.run(sql, params);
   }
 
-  async query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]> {
+  async query<T = Row>(sql: string, params?: Params): Promise<T[]> {
     const reader = await this.connection.runAndReadAll(sql, params);
     return reader.getRowObjectsJS().map((r) => plainRow(r) as T);
   }
 
-  async one<T extends Row = Row>(sql: string, params?: Params): Promise<T> {
+  async one<T = Row>(sql: string, params?: Params): Promise<T> {
     const rows = await this.query<T>(sql, params);
     if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}`);
     return rows[0];

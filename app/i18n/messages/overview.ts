@@ -1,0 +1,7 @@
+/** The overview (Ringkasan) page's messages: owned by the overview/charts work. */
+import { defineMessages } from '../define';
+
+export default defineMessages({
+  id: {},
+  en: {},
+});
