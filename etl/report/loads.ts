@@ -40,14 +40,22 @@ export async function loadedFiles(wh: Warehouse): Promise<LoadedFileRow[]> {
 
 export interface UnappliedRow {
   target: string;
+  /** rows: payments, or write-offs for write_off_excess */
   payments: number;
   amount: number;
 }
 
-/** Money received but not applied to a debt: credit, duplicates, unmatched, refunded/cancelled. */
+/**
+ * Money received but not applied to a debt (credit, duplicates, unmatched, refunded/cancelled), and
+ * write-offs that found less to write off than they named because payments loaded later came first.
+ */
 export async function unappliedPayments(wh: Warehouse): Promise<UnappliedRow[]> {
   return wh.query<UnappliedRow>(
     `SELECT target, count(DISTINCT payment_id)::BIGINT AS payments, sum(amount)::BIGINT AS amount
-       FROM payment_allocations WHERE target NOT IN ('bill', 'opening') GROUP BY target ORDER BY target`,
+       FROM payment_allocations WHERE target NOT IN ('bill', 'opening') GROUP BY target
+     UNION ALL
+     SELECT 'write_off_excess', count(DISTINCT write_off_id)::BIGINT, sum(amount)::BIGINT
+       FROM write_off_allocations WHERE target = 'excess' HAVING count(*) > 0
+     ORDER BY target`,
   );
 }
