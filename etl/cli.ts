@@ -49,7 +49,9 @@ if (run.derived) {
   console.log(
     `derived tables rebuilt in ${run.derived.seconds.toFixed(1)}s (${groupThousands(run.derived.customers)} customers, ${groupThousands(run.derived.allocations)} allocations)`,
   );
+  if (process.env.KABA_VERBOSE) for (const s of run.derived.steps) console.log(`  ${s.table.padEnd(28)} ${s.seconds.toFixed(2)}s`);
 } else console.log('nothing new loaded: derived tables unchanged');
 const rejected = run.files.reduce((s, r) => s + r.rowsRejected, 0);
 if (rejected > 0) console.log(`${groupThousands(rejected)} rows rejected: see npm run report -- rejects`);
+console.log(`peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 process.exitCode = run.files.some((r) => r.status === 'refused') ? 2 : 0;

@@ -18,7 +18,8 @@ export type WriteOffTarget = 'bill' | 'opening' | 'excess';
 
 export interface LedgerBill {
   billId: number;
-  period: string;
+  /** month index of the bill's period (see periodIndex) */
+  period: number;
   issuedOn: number;
   dueOn: number;
   total: number;
@@ -32,9 +33,10 @@ export interface LedgerOpening {
 export interface LedgerPayment {
   paymentId: number;
   ref: string;
-  period: string | null;
-  /** Jakarta wall clock `YYYY-MM-DD HH:MM:SS`: sorts as text */
-  paidAt: string;
+  /** month index of the period the payment names, or null */
+  period: number | null;
+  /** Jakarta wall-clock seconds since 1970-01-01 00:00 */
+  paidAt: number;
   paidOn: number;
   amount: number;
   completed: boolean;
@@ -42,7 +44,7 @@ export interface LedgerPayment {
 
 export interface LedgerWriteOff {
   writeOffId: number;
-  period: string | null;
+  period: number | null;
   writtenOffOn: number;
   amount: number;
 }
@@ -79,17 +81,20 @@ export interface CustomerAllocation {
 }
 
 export function comparePayments(a: LedgerPayment, b: LedgerPayment): number {
-  if (a.paidAt !== b.paidAt) return a.paidAt < b.paidAt ? -1 : 1;
+  if (a.paidAt !== b.paidAt) return a.paidAt - b.paidAt;
   if (a.ref !== b.ref) return a.ref < b.ref ? -1 : 1;
   return a.paymentId - b.paymentId;
 }
 
 export function allocateCustomer(ledger: CustomerLedger): CustomerAllocation {
-  const bills = [...ledger.bills].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-  const billByPeriod = new Map(bills.map((b) => [b.period, b]));
-  const outstanding = new Map(bills.map((b) => [b.billId, b.total]));
-  const settledByPayment = new Set<number>();
+  const bills = [...ledger.bills].sort((a, b) => a.period - b.period);
+  // Outstanding and "settled by a payment" per bill, by position in period order.
+  const outstanding = bills.map((b) => b.total);
+  const settledByPayment = bills.map(() => false);
+  const indexByPeriod = new Map<number, number>();
+  bills.forEach((b, i) => indexByPeriod.set(b.period, i));
   let openingOutstanding = ledger.opening?.amount ?? 0;
+  let firstOpen = 0;
 
   const payments = [...ledger.payments].sort(comparePayments);
   const writeOffs = [...ledger.writeOffs].sort((a, b) => a.writtenOffOn - b.writtenOffOn || a.writeOffId - b.writeOffId);
@@ -107,12 +112,12 @@ export function allocateCustomer(ledger: CustomerLedger): CustomerAllocation {
         openingOutstanding -= applied;
       }
     } else {
-      const bill = billByPeriod.get(w.period);
-      if (bill) {
-        billId = bill.billId;
-        overdue = w.writtenOffOn > bill.dueOn;
-        applied = Math.min(w.amount, outstanding.get(bill.billId)!);
-        outstanding.set(bill.billId, outstanding.get(bill.billId)! - applied);
+      const i = indexByPeriod.get(w.period);
+      if (i !== undefined) {
+        billId = bills[i].billId;
+        overdue = w.writtenOffOn > bills[i].dueOn;
+        applied = Math.min(w.amount, outstanding[i]);
+        outstanding[i] -= applied;
       }
     }
     if (applied > 0) {
@@ -123,43 +128,44 @@ export function allocateCustomer(ledger: CustomerLedger): CustomerAllocation {
     }
   }
 
-  function applyPayment(p: LedgerPayment): void {
-    const out = result.payments;
-    const rest = (target: PaymentTarget, amount: number) => {
-      if (amount > 0) out.push({ paymentId: p.paymentId, target, billId: null, amount, overdue: false });
-    };
-    if (!p.completed) return rest('not_applied', p.amount);
-    if (!ledger.known) return rest('unmatched', p.amount);
+  function unapplied(p: LedgerPayment, target: PaymentTarget, amount: number): void {
+    if (amount > 0) result.payments.push({ paymentId: p.paymentId, target, billId: null, amount, overdue: false });
+  }
 
-    let remaining = p.amount;
-    const payBill = (bill: LedgerBill) => {
-      const applied = Math.min(remaining, outstanding.get(bill.billId)!);
-      if (applied <= 0) return;
-      outstanding.set(bill.billId, outstanding.get(bill.billId)! - applied);
-      remaining -= applied;
-      out.push({ paymentId: p.paymentId, target: 'bill', billId: bill.billId, amount: applied, overdue: p.paidOn > bill.dueOn });
-      if (outstanding.get(bill.billId) === 0) settledByPayment.add(bill.billId);
-    };
+  /** Pays bill i from the payment's remaining money; returns what is left. */
+  function payBill(p: LedgerPayment, i: number, remaining: number): number {
+    const applied = Math.min(remaining, outstanding[i]);
+    if (applied <= 0) return remaining;
+    outstanding[i] -= applied;
+    if (outstanding[i] === 0) settledByPayment[i] = true;
+    result.payments.push({ paymentId: p.paymentId, target: 'bill', billId: bills[i].billId, amount: applied, overdue: p.paidOn > bills[i].dueOn });
+    return remaining - applied;
+  }
+
+  function applyPayment(p: LedgerPayment): void {
+    if (!p.completed) return unapplied(p, 'not_applied', p.amount);
+    if (!ledger.known) return unapplied(p, 'unmatched', p.amount);
 
     if (p.period !== null) {
-      const bill = billByPeriod.get(p.period);
-      if (!bill) return rest('unmatched', p.amount);
-      if (outstanding.get(bill.billId) === 0 && settledByPayment.has(bill.billId)) return rest('duplicate', p.amount);
-      payBill(bill);
-      return rest('credit', remaining);
+      const i = indexByPeriod.get(p.period);
+      if (i === undefined) return unapplied(p, 'unmatched', p.amount);
+      if (outstanding[i] === 0 && settledByPayment[i]) return unapplied(p, 'duplicate', p.amount);
+      return unapplied(p, 'credit', payBill(p, i, p.amount));
     }
 
-    if (openingOutstanding > 0 && openingAvailableOn(p.paidOn) && remaining > 0) {
+    let remaining = p.amount;
+    if (openingOutstanding > 0 && remaining > 0 && openingAvailableOn(p.paidOn)) {
       const applied = Math.min(remaining, openingOutstanding);
       openingOutstanding -= applied;
       remaining -= applied;
-      out.push({ paymentId: p.paymentId, target: 'opening', billId: null, amount: applied, overdue: true });
+      result.payments.push({ paymentId: p.paymentId, target: 'opening', billId: null, amount: applied, overdue: true });
     }
-    for (const bill of bills) {
-      if (remaining === 0) break;
-      if (bill.issuedOn <= p.paidOn) payBill(bill);
+    // Debts only ever shrink, so bills settled before stay settled: start at the first one still open.
+    while (firstOpen < bills.length && outstanding[firstOpen] === 0) firstOpen++;
+    for (let i = firstOpen; i < bills.length && remaining > 0; i++) {
+      if (outstanding[i] > 0 && bills[i].issuedOn <= p.paidOn) remaining = payBill(p, i, remaining);
     }
-    rest('credit', remaining);
+    unapplied(p, 'credit', remaining);
   }
 
   let w = 0;

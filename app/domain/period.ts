@@ -91,9 +91,12 @@ function parseOffset(offset: string): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
 }
 
-function isCalendarDate(y: number, m: number, d: number): boolean {
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isCalendarDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+  return d <= DAYS_IN_MONTH[m - 1] + (leap ? 1 : 0);
 }
 
 /** The current Jakarta wall-clock time `YYYY-MM-DD HH:MM:SS`, whatever the machine's time zone. */

@@ -15,29 +15,38 @@ export interface LedgerSources {
 
 const EPOCH = `DATE '1970-01-01'`;
 const day = (column: string) => `datediff('day', ${EPOCH}, ${column})::INTEGER`;
+const periodIdx = (p: string) => `(CAST(left(${p}, 4) AS INTEGER) * 12 + CAST(right(${p}, 2) AS INTEGER) - 1)`;
 
+/**
+ * One row per ledger event, ordered by customer. Everything the allocation compares travels as a
+ * number (days, month indexes, seconds): decoding strings is what costs most when streaming millions
+ * of rows into JavaScript. Amounts and ids travel as DOUBLE, which is exactly how JavaScript holds
+ * numbers: whole rupiah are exact up to 2^53.
+ */
 export function ledgerEventsSql(sources: LedgerSources): string {
   const where = sources.customerFilter ? `WHERE ${sources.customerFilter}` : '';
   return `
     WITH events AS (
-      SELECT customer_id, 0 AS ev, bill_id AS id, period, ${day('issued_on')} AS d1, ${day('due_on')} AS d2,
-             NULL::VARCHAR AS ts, NULL::VARCHAR AS ref, total_amount AS amount, true AS completed
+      SELECT customer_id, 0 AS ev, bill_id AS id, ${periodIdx('period')} AS period, ${day('issued_on')} AS d1,
+             ${day('due_on')} AS d2, NULL::VARCHAR AS ref, total_amount AS amount, true AS completed
         FROM bills
       UNION ALL
-      SELECT customer_id, 1, 0, oldest_period, ${day('as_of')}, NULL, NULL, NULL, amount, true
+      SELECT customer_id, 1, 0, NULL, ${day('as_of')}, NULL, NULL, amount, true
         FROM opening_balances
       UNION ALL
-      SELECT customer_id, 2, payment_id, period, ${day('paid_on')}, NULL, strftime(paid_at, '%Y-%m-%d %H:%M:%S'),
-             payment_ref, amount, status = 'completed'
+      SELECT customer_id, 2, payment_id, ${periodIdx('period')}, ${day('paid_on')},
+             datediff('second', TIMESTAMP '1970-01-01', paid_at)::INTEGER - ${day('paid_on')} * 86400, payment_ref,
+             amount, status = 'completed'
         FROM payments
       UNION ALL
-      SELECT customer_id, 3, write_off_id, period, ${day('written_off_on')}, NULL, NULL, NULL, amount, true
+      SELECT customer_id, 3, write_off_id, ${periodIdx('period')}, ${day('written_off_on')}, NULL, NULL, amount, true
         FROM ${sources.writeOffs}
     )
-    SELECT e.customer_id, e.ev, e.id, e.period, e.d1, e.d2, e.ts, e.ref, e.amount, e.completed,
+    SELECT dense_rank() OVER (ORDER BY e.customer_id)::INTEGER AS ckey, e.customer_id, e.ev, e.id::DOUBLE AS id,
+           e.period::INTEGER AS period, e.d1, e.d2::INTEGER AS d2, e.ref, e.amount::DOUBLE AS amount, e.completed,
            e.customer_id IN (SELECT customer_id FROM customers) AS known
       FROM events e ${where}
-     ORDER BY e.customer_id`;
+     ORDER BY ckey`;
 }
 
 export interface CustomerLedgerRow extends CustomerLedger {
@@ -52,6 +61,7 @@ export async function forEachLedger(
 ): Promise<number> {
   const result = await connection.stream(ledgerEventsSql(sources));
   let current: CustomerLedgerRow | null = null;
+  let currentKey = -1;
   let customers = 0;
   let bills: LedgerBill[] = [];
   let payments: LedgerPayment[] = [];
@@ -67,34 +77,44 @@ export async function forEachLedger(
   };
 
   for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-    const [cust, ev, id, period, d1, d2, ts, ref, amount, completed, known] = chunk.getColumns() as [
-      string[], number[], bigint[], (string | null)[], number[], (number | null)[], (string | null)[], (string | null)[],
-      bigint[], boolean[], boolean[],
-    ];
-    for (let i = 0; i < cust.length; i++) {
-      if (current === null || current.customerId !== cust[i]) {
+    const column = <T>(i: number) => chunk!.getColumnValues(i) as T[];
+    const ckey = column<number>(0);
+    const ev = column<number>(2);
+    const id = column<number>(3);
+    const period = column<number | null>(4);
+    const d1 = column<number>(5);
+    const d2 = column<number | null>(6);
+    const ref = column<string | null>(7);
+    const amount = column<number>(8);
+    const completed = column<boolean>(9);
+    for (let i = 0; i < ckey.length; i++) {
+      if (current === null || currentKey !== ckey[i]) {
         await flush();
-        current = { customerId: cust[i], known: known[i], bills: [], opening: null, payments: [], writeOffs: [] };
+        // Strings are decoded once per customer, not once per event.
+        currentKey = ckey[i];
+        current = {
+          customerId: chunk.getColumnVector(1).getItem(i) as string, known: chunk.getColumnVector(10).getItem(i) as boolean,
+          bills: [], opening: null, payments: [], writeOffs: [],
+        };
         bills = [];
         payments = [];
         writeOffs = [];
       }
-      const value = Number(amount[i]);
       switch (ev[i]) {
         case 0:
-          bills.push({ billId: Number(id[i]), period: period[i]!, issuedOn: d1[i], dueOn: d2[i]!, total: value });
+          bills.push({ billId: id[i], period: period[i]!, issuedOn: d1[i], dueOn: d2[i]!, total: amount[i] });
           break;
         case 1:
-          current.opening = { asOf: d1[i], amount: value };
+          current.opening = { asOf: d1[i], amount: amount[i] };
           break;
         case 2:
           payments.push({
-            paymentId: Number(id[i]), ref: ref[i]!, period: period[i], paidAt: ts[i]!, paidOn: d1[i], amount: value,
-            completed: completed[i],
+            paymentId: id[i], ref: ref[i]!, period: period[i], paidAt: d1[i] * 86400 + d2[i]!, paidOn: d1[i],
+            amount: amount[i], completed: completed[i],
           });
           break;
         default:
-          writeOffs.push({ writeOffId: Number(id[i]), period: period[i], writtenOffOn: d1[i], amount: value });
+          writeOffs.push({ writeOffId: id[i], period: period[i], writtenOffOn: d1[i], amount: amount[i] });
       }
     }
   }

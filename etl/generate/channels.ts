@@ -6,6 +6,7 @@
  */
 import { dayNumber } from '../../app/domain/period';
 import { monthOfDay } from './calendar';
+import { interpolate } from './curve';
 import type { Rng } from './prng';
 
 export type ChannelCategory = 'counter' | 'bank' | 'ppob' | 'minimarket' | 'post' | 'marketplace' | 'ewallet' | 'collector';
@@ -74,19 +75,6 @@ const ONLINE_SHARE: readonly [number, number][] = [
 
 export function onlineShare(monthIdx: number): number {
   return interpolate(ONLINE_SHARE, monthIdx);
-}
-
-/** Piecewise linear through [x, y] anchors, flat beyond the ends. */
-export function interpolate(anchors: readonly (readonly [number, number])[], x: number): number {
-  if (x <= anchors[0][0]) return anchors[0][1];
-  for (let i = 1; i < anchors.length; i++) {
-    const [x1, y1] = anchors[i];
-    if (x <= x1) {
-      const [x0, y0] = anchors[i - 1];
-      return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
-    }
-  }
-  return anchors[anchors.length - 1][1];
 }
 
 /** An online channel by popularity at `day`: each grows into its weight after launch. */

@@ -40,13 +40,12 @@ const CURRENT_TARIFF_FROM = 2013 * 12; // month index of 2013-01
 const PREVIOUS_TARIFF_FACTOR = 0.8;
 
 const older = (rate: number) => Math.round((rate * PREVIOUS_TARIFF_FACTOR) / 50) * 50;
-const PREVIOUS_TARIFFS = Object.fromEntries(
-  TARIFF_CLASSES.map((c) => {
-    const t = TARIFFS[c];
-    const [a, b, d, e] = t.blockRates;
-    return [c, { ...t, blockRates: [older(a), older(b), older(d), older(e)], fixedCharge: older(t.fixedCharge) }];
-  }),
-) as Record<TariffClass, Tariff>;
+const PREVIOUS_TARIFFS = {} as Record<TariffClass, Tariff>;
+for (const c of TARIFF_CLASSES) {
+  const t = TARIFFS[c];
+  const [a, b, d, e] = t.blockRates;
+  PREVIOUS_TARIFFS[c] = { ...t, blockRates: [older(a), older(b), older(d), older(e)], fixedCharge: older(t.fixedCharge) };
+}
 
 export function tariffFor(tariffClass: TariffClass, periodIdx: number): Tariff {
   return (periodIdx >= CURRENT_TARIFF_FROM ? TARIFFS : PREVIOUS_TARIFFS)[tariffClass];

@@ -5,7 +5,7 @@
  */
 import {
   anyText, bool, coordinate, date, decimal, oneOf, optional, pattern, period, positiveRupiah, rupiah, text, timestamp,
-  type FieldRule,
+  Invalid, type FieldRule,
 } from './fields';
 
 export type SqlType = 'VARCHAR' | 'BIGINT' | 'DATE' | 'TIMESTAMP' | 'DOUBLE' | 'BOOLEAN' | 'DECIMAL(12,2)';
@@ -234,24 +234,31 @@ export const CANONICAL_KINDS: Record<Kind, CanonicalKind> = {
 export type StagedValues = (string | null)[];
 export type RowResult = { ok: true; values: StagedValues } | { ok: false; reason: string };
 
-/** Validates one row's fields (already split) against its kind: every failing field is named. */
-export function validateRow(spec: CanonicalKind, fields: readonly string[]): RowResult {
-  if (fields.length !== spec.columns.length) {
-    return { ok: false, reason: `expected ${spec.columns.length} fields, found ${fields.length}` };
+/**
+ * Validates one row's fields (already split) against its kind: every failing field is named. `extra`
+ * values (the kind's supplied columns) are appended to the staged values.
+ */
+export function validateRow(spec: CanonicalKind, fields: readonly string[], extra: readonly string[] = []): RowResult {
+  const columns = spec.columns;
+  if (fields.length !== columns.length) {
+    return { ok: false, reason: `expected ${columns.length} fields, found ${fields.length}` };
   }
-  const values: StagedValues = new Array(fields.length);
-  const named: Record<string, string | null> = {};
-  const reasons: string[] = [];
-  spec.columns.forEach((c, i) => {
-    const r = c.rule(fields[i], c.name);
-    if (r.ok) {
-      values[i] = r.value;
-      named[c.name] = r.value;
-    } else reasons.push(r.reason);
-  });
-  if (reasons.length > 0) return { ok: false, reason: reasons.join('; ') };
-  const rowProblem = spec.checkRow?.(named);
-  return rowProblem ? { ok: false, reason: rowProblem } : { ok: true, values };
+  const values: StagedValues = new Array(columns.length + extra.length);
+  let reasons: string[] | null = null;
+  for (let i = 0; i < columns.length; i++) {
+    const v = columns[i].rule(fields[i], columns[i].name);
+    if (v instanceof Invalid) (reasons ??= []).push(v.reason);
+    else values[i] = v;
+  }
+  if (reasons) return { ok: false, reason: reasons.join('; ') };
+  for (let i = 0; i < extra.length; i++) values[columns.length + i] = extra[i];
+  if (spec.checkRow) {
+    const named: Record<string, string | null> = {};
+    for (let i = 0; i < columns.length; i++) named[columns[i].name] = values[i];
+    const problem = spec.checkRow(named);
+    if (problem) return { ok: false, reason: problem };
+  }
+  return { ok: true, values };
 }
 
 /** The canonical kind whose header this is, if any. */

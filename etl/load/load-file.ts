@@ -6,9 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import { DuckDBDataChunk, VARCHAR, BIGINT, type DuckDBAppender, type DuckDBValue } from '@duckdb/node-api';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { FileRefusedError, type CanonicalPayment, type ParsedLine } from '../adapters/types';
 import { firstExcessiveWriteOffs } from '../derive/allocate';
 import type { Warehouse } from '../warehouse/duckdb';
@@ -43,8 +44,6 @@ interface Reject {
   reason: string;
 }
 
-const CHUNK_ROWS = 2048;
-
 export async function fileSha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
@@ -76,7 +75,7 @@ export async function loadFile(wh: Warehouse, path: string, options: LoadOptions
     await wh.transaction(async () => {
       const fileId = (await wh.one<{ id: number }>(`SELECT nextval('file_id_seq') AS id`)).id;
       await createStage(wh, spec);
-      const stager = new Stager(await wh.mainConnection.createAppender('load_stage'), spec);
+      const stager = new Stager(stagedColumns(spec));
       const rejects: Reject[] = [];
       let rawOf: (lines: Set<number>) => Promise<Map<number, string>>;
       if (detected.type === 'canonical') {
@@ -88,7 +87,7 @@ export async function loadFile(wh: Warehouse, path: string, options: LoadOptions
         const rawByLine = new Map(parsed.map((p) => [p.line, p.raw]));
         rawOf = async () => rawByLine;
       }
-      stager.close();
+      await stager.into(wh);
       await findSetRejects(wh, spec);
       if (spec.kind === 'write_offs') await rejectExcessiveWriteOffs(wh);
       rejects.push(...(await setRejects(wh, rawOf)));
@@ -132,36 +131,52 @@ async function createStage(wh: Warehouse, spec: CanonicalKind): Promise<void> {
   await wh.run(`CREATE OR REPLACE TABLE load_stage (line BIGINT NOT NULL, ${cols})`);
 }
 
-/** Appends validated rows to the stage a data chunk at a time. */
+/**
+ * Collects validated rows into a temporary CSV that DuckDB then reads in one parallel scan: for millions
+ * of rows this is several times faster than appending values one by one through the Node bindings.
+ */
 class Stager {
-  private rows: DuckDBValue[][] = [];
-  private readonly chunk: DuckDBDataChunk;
-  constructor(
-    private readonly appender: DuckDBAppender,
-    spec: CanonicalKind,
-  ) {
-    this.chunk = DuckDBDataChunk.create([BIGINT, ...stagedColumns(spec).map(() => VARCHAR)]);
+  private readonly path: string;
+  private readonly fd: number;
+  private buffer = '';
+
+  constructor(private readonly columns: readonly string[]) {
+    this.path = join(mkdtempSync(join(tmpdir(), 'kaba-stage-')), 'stage.csv');
+    this.fd = openSync(this.path, 'w');
   }
 
-  add(line: number, values: (string | null)[]): void {
-    this.rows.push([BigInt(line), ...values]);
-    if (this.rows.length === CHUNK_ROWS) this.flush();
+  add(line: number, values: readonly (string | null)[]): void {
+    let row = String(line);
+    for (const v of values) row += v === null ? ',' : `,${csvField(v)}`;
+    this.buffer += row + '\n';
+    if (this.buffer.length > 1 << 20) this.flush();
   }
 
   private flush(): void {
-    if (this.rows.length === 0) return;
-    this.chunk.reset();
-    this.chunk.rowCount = this.rows.length;
-    this.chunk.setRows(this.rows);
-    this.appender.appendDataChunk(this.chunk);
-    this.rows = [];
+    writeSync(this.fd, this.buffer);
+    this.buffer = '';
   }
 
-  close(): void {
+  /** Moves the collected rows into the load_stage table and removes the temporary file. */
+  async into(wh: Warehouse): Promise<void> {
     this.flush();
-    this.appender.flushSync();
-    this.appender.closeSync();
+    closeSync(this.fd);
+    try {
+      const columns = ['line', ...this.columns].map((c) => `'${c}': 'VARCHAR'`).join(', ');
+      await wh.run(
+        `INSERT INTO load_stage SELECT * FROM read_csv($path, header = false, auto_detect = false, delim = ',',
+           quote = '"', escape = '"', allow_quoted_nulls = false, columns = {${columns}})`,
+        { path: this.path },
+      );
+    } finally {
+      rmSync(dirname(this.path), { recursive: true, force: true });
+    }
   }
+}
+
+/** NULL is written as nothing, text always quoted-if-needed so an empty string stays an empty string. */
+function csvField(v: string): string {
+  return v === '' || /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 async function stageCanonical(
@@ -197,8 +212,8 @@ function stageRecord(record: TextRecord, spec: CanonicalKind, supplied: string[]
     rejects.push({ line: record.line, raw: record.text, reason: split.reason });
     return;
   }
-  const result = validateRow(spec, split.fields);
-  if (result.ok) stager.add(record.line, [...result.values, ...supplied]);
+  const result = validateRow(spec, split.fields, supplied);
+  if (result.ok) stager.add(record.line, result.values);
   else rejects.push({ line: record.line, raw: record.text, reason: result.reason });
 }
 
@@ -212,8 +227,8 @@ function stageSettlement(parsed: readonly ParsedLine[], spec: CanonicalKind, sta
       rejects.push({ line: p.line, raw: p.raw, reason: p.reason });
       continue;
     }
-    const result = validateRow(spec, PAYMENT_FIELDS.map((f) => p.payment[f]));
-    if (result.ok) stager.add(p.line, [...result.values, p.payment.status]);
+    const result = validateRow(spec, PAYMENT_FIELDS.map((f) => p.payment[f]), [p.payment.status]);
+    if (result.ok) stager.add(p.line, result.values);
     else rejects.push({ line: p.line, raw: p.raw, reason: result.reason });
   }
   return parsed.length;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allocateCustomer, type CustomerLedger, type LedgerBill, type LedgerPayment, type LedgerWriteOff,
 } from '../../../app/domain/allocation';
-import { dayNumber } from '../../../app/domain/period';
+import { dayNumber, periodIndex } from '../../../app/domain/period';
 
 const d = dayNumber;
 let nextId = 1;
@@ -10,18 +10,20 @@ let nextId = 1;
 function bill(period: string, total: number): LedgerBill {
   const [y, m] = period.split('-').map(Number);
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return { billId: nextId++, period, issuedOn: d(`${next}-02`), dueOn: d(`${next}-20`), total };
+  return { billId: nextId++, period: periodIndex(period), issuedOn: d(`${next}-02`), dueOn: d(`${next}-20`), total };
 }
 
 function payment(paidAt: string, amount: number, period: string | null = null, extra: Partial<LedgerPayment> = {}): LedgerPayment {
+  const [hh, mm, ss] = paidAt.slice(11).split(':').map(Number);
   return {
-    paymentId: nextId++, ref: `P${nextId}`, period, paidAt: paidAt.replace('T', ' '), paidOn: d(paidAt.slice(0, 10)),
+    paymentId: nextId++, ref: `P${nextId}`, period: period === null ? null : periodIndex(period),
+    paidAt: d(paidAt.slice(0, 10)) * 86_400 + hh * 3600 + mm * 60 + ss, paidOn: d(paidAt.slice(0, 10)),
     amount, completed: true, ...extra,
   };
 }
 
 function writeOff(on: string, amount: number, period: string | null = null): LedgerWriteOff {
-  return { writeOffId: nextId++, period, writtenOffOn: d(on), amount };
+  return { writeOffId: nextId++, period: period === null ? null : periodIndex(period), writtenOffOn: d(on), amount };
 }
 
 function ledger(parts: Partial<CustomerLedger>): CustomerLedger {

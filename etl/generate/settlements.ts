@@ -1,0 +1,118 @@
+/**
+ * The last month's payments of channels that deliver their own settlement files (banks, PPOB and
+ * minimarket aggregators, marketplaces) go into those files, written by the channel's adapter, and not
+ * into payments.csv. Each file also gets a few unreadable rows, and marketplace files some refunded or
+ * cancelled orders, which are recorded but are not payments. Files are cut at MAX_ROWS so a run of a
+ * million customers never holds a whole month of one bank in memory.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { adapterByFormat } from '../adapters/index';
+import type { CanonicalPayment } from '../adapters/types';
+import type { Channel, NativeFormat } from './channels';
+import type { Rng } from './prng';
+
+const MAX_ROWS = 25_000;
+const EXTENSION: Readonly<Record<NativeFormat, string>> = { 'bank-h2h': 'txt', ppob: 'txt', marketplace: 'csv' };
+/** Share of marketplace orders that were refunded or cancelled. */
+const NOT_COMPLETED_SHARE = 0.03;
+
+export interface NativeFile {
+  /** path relative to the output directory */
+  file: string;
+  format: NativeFormat;
+  channel: string;
+  /** rows in the file: payments, refunded/cancelled orders and bad rows */
+  rows: number;
+  notCompleted: number;
+  /** the unreadable rows, by payment_ref, with why */
+  bad: { payment_ref: string; reason: string }[];
+}
+
+/** How to spoil one field of a copied row so that reading it fails, per format. */
+type Spoiler = { reason: string; spoil: (row: CanonicalPayment) => CanonicalPayment };
+
+const SPOILERS: Readonly<Record<NativeFormat, readonly Spoiler[]>> = {
+  'bank-h2h': [
+    { reason: 'amount 1.250.00,00 is not Indonesian notation', spoil: (r) => ({ ...r, amount: '1.250.00,00' }) },
+    { reason: 'amount has sen', spoil: (r) => ({ ...r, amount: `${groupThousands(r.amount)},50` }) },
+    { reason: 'no 31 September', spoil: (r) => ({ ...r, paid_at: `31/09/${r.paid_at.slice(0, 4)} 10:11:12` }) },
+    { reason: 'negative amount', spoil: (r) => ({ ...r, amount: `-${r.amount}` }) },
+  ],
+  ppob: [
+    { reason: 'RPTAG with a thousands separator', spoil: (r) => ({ ...r, amount: groupThousands(r.amount) }) },
+    { reason: 'BLTH month 13', spoil: (r) => ({ ...r, period: `${r.paid_at.slice(0, 4)}13` }) },
+    { reason: 'TGL_BAYAR day 32', spoil: (r) => ({ ...r, paid_at: `${r.paid_at.slice(0, 8)}32 08:00:00` }) },
+    { reason: 'unknown channel ALFAMART', spoil: (r) => ({ ...r, channel_code: 'ALFAMART' }) },
+  ],
+  marketplace: [
+    { reason: 'order_time without an offset, day first', spoil: (r) => ({ ...r, paid_at: `${r.paid_at.slice(8, 10)}/${r.paid_at.slice(5, 7)}/${r.paid_at.slice(0, 4)} 10:00` }) },
+    { reason: 'bill_amount with Rp and separators', spoil: (r) => ({ ...r, amount: `Rp${groupThousands(r.amount)}` }) },
+    { reason: 'bill_period not yyyy-MM', spoil: (r) => ({ ...r, period: `Okt ${r.paid_at.slice(0, 4)}` }) },
+    { reason: 'negative penalty', spoil: (r) => ({ ...r, penalty: '-5000' }) },
+  ],
+};
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+export class SettlementFiles {
+  private readonly buffers = new Map<string, CanonicalPayment[]>();
+  private readonly parts = new Map<string, number>();
+  readonly written: NativeFile[] = [];
+
+  constructor(
+    private readonly outDir: string,
+    private readonly period: string,
+    private readonly rng: Rng,
+    /** a payment_ref no real payment uses, for the rows the files add */
+    private readonly extraRef: (channel: Channel, paidAt: string) => string,
+  ) {}
+
+  add(channel: Channel, payment: CanonicalPayment): void {
+    let rows = this.buffers.get(channel.code);
+    if (!rows) this.buffers.set(channel.code, (rows = []));
+    rows.push(payment);
+  }
+
+  /** Writes out the channels whose month no longer fits in memory. */
+  async flushFull(channels: readonly Channel[]): Promise<void> {
+    for (const c of channels) if ((this.buffers.get(c.code)?.length ?? 0) >= MAX_ROWS) await this.flush(c);
+  }
+
+  async close(channels: readonly Channel[]): Promise<void> {
+    for (const c of channels) if (c.native && (this.buffers.get(c.code)?.length ?? 0) > 0) await this.flush(c);
+  }
+
+  private async flush(channel: Channel): Promise<void> {
+    const format = channel.native!;
+    const payments = this.buffers.get(channel.code)!;
+    this.buffers.set(channel.code, []);
+    const part = (this.parts.get(channel.code) ?? 0) + 1;
+    this.parts.set(channel.code, part);
+
+    const rows = [...payments];
+    let notCompleted = 0;
+    if (format === 'marketplace') {
+      notCompleted = Math.max(2, Math.round(payments.length * NOT_COMPLETED_SHARE));
+      for (let i = 0; i < notCompleted; i++) {
+        const paid = this.rng.pick(payments);
+        rows.push({ ...paid, payment_ref: this.extraRef(channel, paid.paid_at), status: i % 2 === 0 ? 'refunded' : 'cancelled' });
+      }
+    }
+    // partners deliver their rows in time order
+    rows.sort((a, b) => (a.paid_at < b.paid_at ? -1 : a.paid_at > b.paid_at ? 1 : a.payment_ref < b.payment_ref ? -1 : 1));
+    const bad: NativeFile['bad'] = [];
+    for (const s of SPOILERS[format]) {
+      const copied = this.rng.pick(payments);
+      const row = { ...s.spoil(copied), payment_ref: this.extraRef(channel, copied.paid_at) };
+      rows.splice(this.rng.int(0, rows.length), 0, row);
+      bad.push({ payment_ref: row.payment_ref, reason: s.reason });
+    }
+    const suffix = part > 1 ? `-part${part}` : '';
+    const file = join('settlements', `${channel.code.toLowerCase().replace(/_/g, '-')}-${this.period}${suffix}.${EXTENSION[format]}`);
+    await writeFile(join(this.outDir, file), adapterByFormat(format)!.write(rows, channel.code), 'utf8');
+    this.written.push({ file, format, channel: channel.code, rows: rows.length, notCompleted, bad });
+  }
+}
