@@ -5,6 +5,9 @@
 import type { ParseResult } from '../../app/domain/money';
 import { FileRefusedError } from './types';
 
+// One CSV dialect for the whole ETL: canonical files and comma-separated settlement files alike.
+export { csvField, splitRecord as splitCsvLine } from '../load/csv';
+
 /** One non-blank line: its 1-based number in the file (blank lines still count) and its text without EOL. */
 export interface TextLine {
   line: number;
@@ -25,44 +28,6 @@ export function headLines(text: string, count = 5): string[] {
   return nonBlankLines(text)
     .slice(0, count)
     .map((l) => l.raw);
-}
-
-/**
- * Splits one line of comma CSV. Double quotes protect commas and `""` is a quote inside quotes; a field
- * cannot span lines, because lines are numbered and reported one by one.
- */
-export function splitCsvLine(raw: string): ParseResult<string[]> {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i];
-    if (quoted) {
-      if (c === '"' && raw[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      fields.push(field);
-      field = '';
-    } else {
-      field += c;
-    }
-  }
-  if (quoted) return { ok: false, reason: 'line has an unclosed double quote' };
-  fields.push(field);
-  return { ok: true, value: fields };
-}
-
-/** Quotes a CSV field only when it needs it, so ordinary rows stay readable. */
-export function csvField(value: string): string {
-  return /[",]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** How a delimited file with a header line splits its lines. */

@@ -4,6 +4,7 @@
  * so a reject can always name its line.
  */
 import { createReadStream } from 'node:fs';
+import type { ParseResult } from '../../app/domain/money';
 
 export interface TextRecord {
   line: number;
@@ -55,11 +56,9 @@ function hasOpenQuote(text: string): boolean {
   return count % 2 === 1;
 }
 
-export type SplitResult = { ok: true; fields: string[] } | { ok: false; reason: string };
-
 /** Splits one record (RFC 4180 quoting: "a, b" and doubled "" inside quotes). */
-export function splitRecord(text: string, delimiter = ','): SplitResult {
-  if (text.indexOf('"') === -1) return { ok: true, fields: text.split(delimiter) };
+export function splitRecord(text: string, delimiter = ','): ParseResult<string[]> {
+  if (text.indexOf('"') === -1) return { ok: true, value: text.split(delimiter) };
   const fields: string[] = [];
   let i = 0;
   while (true) {
@@ -79,19 +78,24 @@ export function splitRecord(text: string, delimiter = ','): SplitResult {
         }
       }
       fields.push(value);
-      if (i === text.length) return { ok: true, fields };
+      if (i === text.length) return { ok: true, value: fields };
       if (text[i] !== delimiter) return { ok: false, reason: `unexpected text after a quoted field at position ${i + 1}` };
       i++;
     } else {
       const d = text.indexOf(delimiter, i);
       if (d === -1) {
         fields.push(text.slice(i));
-        return { ok: true, fields };
+        return { ok: true, value: fields };
       }
       fields.push(text.slice(i, d));
       i = d + 1;
     }
   }
+}
+
+/** Quotes a field only when it needs it (a delimiter, quote or line break), so ordinary rows stay readable. */
+export function csvField(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /** The raw text of the given lines of a file (for rejects found after the rows were parsed). */

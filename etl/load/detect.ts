@@ -26,7 +26,7 @@ export async function detectFormat(path: string): Promise<Detected> {
   const head = await firstLines(path);
   if (head.length === 0) throw new FileRefusedError(`${name}: the file is empty`);
   const split = splitRecord(head[0]);
-  const header = split.ok ? split.fields : [];
+  const header = split.ok ? split.value : [];
   const spec = kindOfHeader(header);
   if (spec) return { type: 'canonical', spec };
   const adapter = detectAdapter(name, head);

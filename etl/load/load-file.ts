@@ -14,7 +14,7 @@ import { FileRefusedError, type CanonicalPayment, type ParsedLine } from '../ada
 import { firstExcessiveWriteOffs } from '../derive/allocate';
 import type { Warehouse } from '../warehouse/duckdb';
 import { CANONICAL_KINDS, validateRow, type CanonicalKind } from './canonical';
-import { linesOf, readRecords, splitRecord, type TextRecord } from './csv';
+import { csvField, linesOf, readRecords, splitRecord, type TextRecord } from './csv';
 import { detectFormat } from './detect';
 import { jakartaNow } from '../../app/domain/period';
 
@@ -147,7 +147,8 @@ class Stager {
 
   add(line: number, values: readonly (string | null)[]): void {
     let row = String(line);
-    for (const v of values) row += v === null ? ',' : `,${csvField(v)}`;
+    // NULL is written as nothing and an empty string as "", so DuckDB reads each back as it was.
+    for (const v of values) row += v === null ? ',' : v === '' ? ',""' : `,${csvField(v)}`;
     this.buffer += row + '\n';
     if (this.buffer.length > 1 << 20) this.flush();
   }
@@ -174,10 +175,6 @@ class Stager {
   }
 }
 
-/** NULL is written as nothing, text always quoted-if-needed so an empty string stays an empty string. */
-function csvField(v: string): string {
-  return v === '' || /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 async function stageCanonical(
   path: string,
@@ -212,7 +209,7 @@ function stageRecord(record: TextRecord, spec: CanonicalKind, supplied: string[]
     rejects.push({ line: record.line, raw: record.text, reason: split.reason });
     return;
   }
-  const result = validateRow(spec, split.fields, supplied);
+  const result = validateRow(spec, split.value, supplied);
   if (result.ok) stager.add(record.line, result.values);
   else rejects.push({ line: record.line, raw: record.text, reason: result.reason });
 }

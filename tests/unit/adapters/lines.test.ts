@@ -12,7 +12,7 @@ describe('adapter line helpers', () => {
 
   it('splits CSV with quoted commas and doubled quotes', () => {
     expect(splitCsvLine('a,"b, c","say ""halo""",')).toEqual({ ok: true, value: ['a', 'b, c', 'say "halo"', ''] });
-    expect(splitCsvLine('a,"b')).toEqual({ ok: false, reason: 'line has an unclosed double quote' });
+    expect(splitCsvLine('a,"b')).toEqual({ ok: false, reason: 'a quoted field is not closed' });
   });
 
   it('quotes only the CSV fields that need it, and reads them back', () => {
