@@ -60,7 +60,7 @@ const ERA_ANCHORS: Readonly<Record<keyof Era, Anchors>> = {
   settleDisconnected: [[m(2012, 1), 0.001], [m(2025, 6), 0.001], [m(2025, 7), 0.002]],
   sealRate: [[m(2012, 1), 0.25], [m(2022, 12), 0.25], [m(2023, 6), 0.01], [m(2025, 6), 0.01], [m(2025, 7), 0.3]],
   disconnectRate: [[m(2012, 1), 0.015], [m(2022, 12), 0.015], [m(2023, 6), 0.003], [m(2025, 6), 0.003], [m(2025, 7), 0.015]],
-  visitRate: [[m(2022, 12), 0.04], [m(2025, 6), 0.04], [m(2025, 7), 0.1]],
+  visitRate: [[m(2022, 12), 0.04], [m(2025, 6), 0.04], [m(2025, 7), 0.08]],
   instalmentOffer: [[m(2022, 11), 0], [m(2022, 12), 0.02], [m(2025, 6), 0.02], [m(2025, 7), 0.02]],
   resumeRate: [[m(2012, 1), 0.01], [m(2025, 6), 0.01], [m(2025, 7), 0.2]],
   bigAccountStop: [[m(2022, 12), 0], [m(2023, 1), 0.05], [m(2025, 6), 0.05], [m(2025, 7), 0]],
@@ -99,7 +99,7 @@ export function monthlyIntent(
     case 'current':
       return rng.chance(0.92) ? CURRENT : NONE;
     case 'instalments':
-      return rng.chance(0.75) ? INSTALMENT : NONE;
+      return rng.chance(0.6) ? INSTALMENT : NONE;
     case 'paying':
       // a sealed customer pays up to get the water back, or goes on as before
       return sealed && rng.chance(0.3) ? ALL : regularIntent(rng, type, calendarMonth, openDebts, backlog);

@@ -41,6 +41,7 @@ export class DebtLedger {
   /** debts with something outstanding, in allocation order: opening balance first, then by period */
   private readonly open: Debt[] = [];
   private opening: Debt | null = null;
+  private latest: Debt | undefined;
 
   setOpeningBalance(asOfDay: number, amount: number): void {
     this.opening = { period: null, issuedDay: asOfDay, dueDay: asOfDay, total: amount, outstanding: amount, settledByPayment: false };
@@ -50,6 +51,7 @@ export class DebtLedger {
   /** Bills arrive in period order, so appending keeps `open` sorted. */
   addBill(period: number, issuedDay: number, dueDay: number, total: number): Debt {
     const bill: Debt = { period, issuedDay, dueDay, total, outstanding: total, settledByPayment: false };
+    this.latest = bill;
     this.billsByPeriod.set(period, bill);
     this.open.push(bill);
     return bill;
@@ -70,6 +72,18 @@ export class DebtLedger {
   /** What a payment without a period on `day` would pay, in the order it would pay it. */
   payable(day: number): Debt[] {
     return this.open.filter((d) => d.issuedDay <= day);
+  }
+
+  /** How many debts payable(day) would list, without building the list. */
+  payableCount(day: number): number {
+    let n = 0;
+    for (const d of this.open) if (d.issuedDay <= day) n++;
+    return n;
+  }
+
+  /** The most recent bill, paid or not. */
+  lastBill(): Debt | undefined {
+    return this.latest;
   }
 
   pay(period: number | null, amount: number, day: number): PaymentResult {

@@ -175,9 +175,8 @@ class CustomerLife {
 
       this.plan(m, first, last);
       this.execute();
-      if ((this.mode === 'paying' || this.mode === 'current') && !this.gone && this.isBillable() && stopsPaying(this.rng, this.c.payer, this.c.tariffClass, this.era())) { this.mode = 'stopped'; (globalThis as any).__tr?.('stop', this.month); }
+      if ((this.mode === 'paying' || this.mode === 'current') && !this.gone && this.isBillable() && stopsPaying(this.rng, this.c.payer, this.c.tariffClass, this.era())) this.mode = 'stopped';
       this.sink.monthEnd(m, this.ledger.arrearsAsOf(last));
-      (globalThis as any).__dbg?.(m, this.mode, this.status, this.ledger.arrearsAsOf(last));
 
       bill = this.billable ? this.nextBill(m, first, last, sealedAllMonth) : null;
     }
@@ -259,7 +258,7 @@ class CustomerLife {
       if (this.rng.chance(rate)) this.at(this.workday(first, last), FIELD_HOURS, () => this.visit());
     }
 
-    if (this.status === 'active' && this.mode === 'paying' && this.ledger.payable(last).length === 0 && this.rng.chance(0.0006)) {
+    if (this.status === 'active' && this.mode === 'paying' && this.ledger.payableCount(last) === 0 && this.rng.chance(0.0006)) {
       this.at(this.workday(first, last), COUNTER_HOURS, () => this.close());
     }
     if (this.asked.futurePeriod && !this.produced.futurePeriod && m === this.w.toIdx && this.status === 'active' && this.lastBillTotal > 0) {
@@ -269,12 +268,12 @@ class CustomerLife {
   }
 
   private planRegularPayment(m: number, first: number, last: number): void {
-    const open = this.ledger.payable(last).length;
+    const open = this.ledger.payableCount(last);
     if ((this.mode === 'instalments' && open <= 2) || (this.mode === 'current' && open <= 1)) this.mode = 'paying';
     const intent = monthlyIntent(this.rng, this.c.payer, this.mode, this.status === 'sealed', calendarMonth(m), open, this.c.backlog);
     if (intent.kind === 'none') return;
-    // the bill issued this month, if any, comes out on day 1–5
-    const issued = Math.max(first, this.ledger.payable(first + 4).at(-1)?.issuedDay ?? first);
+    // the bill issued this month, if any, came out on day 1–5
+    const issued = Math.max(first, this.ledger.lastBill()?.issuedDay ?? first);
     let day = first + regularPaymentDay(this.rng, this.c.payer, issued - first + 1, last - first + 1) - 1;
     if (weekday(day) === 0 && !this.paysOnline(m)) day = day + 1 <= last ? day + 1 : day - 1;
     const selection: Selection = intent.kind === 'oldest' ? intent.count : intent.kind === 'current' ? 'newest' : 'all';
@@ -433,7 +432,6 @@ class CustomerLife {
   private settleEverything(via: Via): void {
     if (this.gone) return;
     this.payDebts('all', via);
-    if (this.mode === 'stopped') (globalThis as any).__tr?.('settle-'+via+'-'+this.status, this.month);
     this.mode = 'paying';
     if (this.status === 'disconnected' && this.rng.chance(0.5)) this.reconnect();
   }
@@ -441,8 +439,7 @@ class CustomerLife {
   /** Cicil: the oldest two debts now and every month after, so the backlog shrinks by a bill a month. */
   private startInstalments(): void {
     if (this.gone) return;
-    if (this.ledger.payable(this.now()).length <= 3) return this.settleEverything('counter');
-    (globalThis as any).__tr?.('instal-'+this.status, this.month);
+    if (this.ledger.payableCount(this.now()) <= 3) return this.settleEverything('counter');
     this.payDebts(INSTALMENT.count, 'counter');
     this.mode = 'instalments';
   }
@@ -472,7 +469,7 @@ class CustomerLife {
   }
 
   private close(): void {
-    if (this.status !== 'active' || this.ledger.payable(this.now()).length > 0) return;
+    if (this.status !== 'active' || this.ledger.payableCount(this.now()) > 0) return;
     this.status = 'closed';
     this.activeUntilDay = this.now();
   }
@@ -512,7 +509,7 @@ class CustomerLife {
       case 'partial':
         // what the household has at hand: a bill or three, in round notes
         collected = this.collect(Math.max(10_000, Math.floor((typicalBill * this.rng.int(1, 2)) / 10_000) * 10_000));
-        if (this.mode === 'stopped' && this.rng.chance(0.3)) this.mode = this.ledger.payable(day).length > 3 ? 'instalments' : 'paying';
+        if (this.mode === 'stopped' && this.rng.chance(0.3)) this.mode = this.ledger.payableCount(day) > 3 ? 'instalments' : 'paying';
         break;
       case 'promise_to_pay':
         promiseDay = day + this.rng.int(7, 21);
@@ -529,7 +526,7 @@ class CustomerLife {
         break;
       case 'letter_delivered':
         if (this.rng.chance(0.3)) {
-          const count = Math.max(1, Math.ceil(this.ledger.payable(day).length / 2));
+          const count = Math.max(1, Math.ceil(this.ledger.payableCount(day) / 2));
           this.later(day + this.rng.int(5, 30), COUNTER_HOURS, () => this.payDebts(count, 'counter'));
         }
         break;

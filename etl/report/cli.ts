@@ -8,6 +8,7 @@
  *   unapplied
  * Figures come straight from the warehouse (KABA_WAREHOUSE); amounts are whole rupiah.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { groupThousands } from '../../app/domain/money';
 import { parseDate, parsePeriod } from '../../app/domain/period';
@@ -104,6 +105,9 @@ if (values.help) {
   let wh: Warehouse | null = null;
   try {
     if (!['table', 'json', 'csv'].includes(format)) throw new UsageError('--format must be table, json or csv');
+    if (!existsSync(config.warehouse)) {
+      throw new UsageError(`no warehouse at ${config.warehouse}: load data first (npm run etl -- <files or folders>), or set KABA_WAREHOUSE`);
+    }
     wh = await Warehouse.open(config.warehouse, { readOnly: true });
     process.stdout.write(await main(wh, positionals[0] ?? '', format));
   } catch (error) {
