@@ -62,16 +62,7 @@ export function lastDayOfMonth(monthIdx: number): number {
   return firstDayOfMonth(monthIdx + 1) - 1;
 }
 
-/** Day number of day `day` of a month (clamped to the month's length). */
-export function dayInMonth(monthIdx: number, day: number): number {
-  return Math.min(firstDayOfMonth(monthIdx) + day - 1, lastDayOfMonth(monthIdx));
-}
-
 /** Calendar month 1–12 of a month index. */
 export function calendarMonth(monthIdx: number): number {
   return (monthIdx % 12) + 1;
-}
-
-export function yearOf(monthIdx: number): number {
-  return Math.floor(monthIdx / 12);
 }

@@ -73,8 +73,13 @@ const ONLINE_SHARE: readonly [number, number][] = [
   [2026 * 12, 0.64],
 ];
 
+const shareByMonth = new Map<number, number>();
+
+/** Asked for every customer and month, so each month's share is computed once. */
 export function onlineShare(monthIdx: number): number {
-  return interpolate(ONLINE_SHARE, monthIdx);
+  let share = shareByMonth.get(monthIdx);
+  if (share === undefined) shareByMonth.set(monthIdx, (share = interpolate(ONLINE_SHARE, monthIdx)));
+  return share;
 }
 
 /** An online channel by popularity at `day`: each grows into its weight after launch. */

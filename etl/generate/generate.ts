@@ -4,12 +4,12 @@
  * of the partner channels, and truth.json with what the warehouse must find. Only one customer's state
  * is in memory at a time.
  */
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { periodFromIndex, periodIndex } from '../../app/domain/period';
 import type { CanonicalPayment } from '../adapters/types';
 import { DESA, kecamatanOf } from './areas';
-import { BAD_ROWS, canMake, STATIC_BAD_ROWS, type BadRowContext, type StaticFile, type StreamedFile } from './bad-rows';
+import { STATIC_BAD_ROWS, type BadRowContext, type StaticFile, type StreamedFile } from './bad-rows';
 import { eraAt } from './behaviour';
 import { civil, firstDayOfMonth, isoDate, isoDateTime, lastDayOfMonth, monthOfDay } from './calendar';
 import { CHANNELS, COUNTER, isLaunched, type Channel } from './channels';
@@ -70,7 +70,7 @@ export async function generate(o: GenerateOptions): Promise<Truth> {
     visitsFromIdx: Math.max(fromIdx, toIdx - VISIT_MONTHS + 1),
     eras: Array.from({ length: toIdx - fromIdx + 1 }, (_, i) => eraAt(fromIdx + i)),
   };
-  const truth = new TruthLedger(fromIdx, toIdx);
+  const truth = new TruthLedger(fromIdx, toIdx, CHANNELS.map((c) => c.code));
   const runRng = new Rng(seed, 0);
 
   await mkdir(o.out, { recursive: true });
@@ -106,11 +106,16 @@ export async function generate(o: GenerateOptions): Promise<Truth> {
   );
 
   /** Every valid payment goes through here: into a settlement file if its channel sends one for --to. */
-  const routePayment = (row: CanonicalPayment, channel: Channel, day: number, result: PaymentResult) => {
-    const month = monthOfDay(day);
-    truth.payment(month, channel.code, Number(row.amount), result);
-    if (channel.native && month === toIdx) settlements.add(channel, row);
-    else w.payments.row([row.payment_ref, row.channel_code, row.customer_id, row.period, row.paid_at, row.amount, row.penalty, row.admin_fee]);
+  const routePayment = (e: PaymentEvent, customer: string) => {
+    const month = monthOfDay(e.day);
+    truth.payment(month, e.channel.code, e.amount, e.result);
+    if (e.channel.native && month === toIdx) {
+      settlements.add(e.channel, canonical(e, customer));
+    } else {
+      // identifiers, codes, dates and digits hold no comma or quote: no CSV quoting needed
+      const period = e.period === null ? '' : periodFromIndex(e.period);
+      w.payments.line(`${e.ref},${e.channel.code},${customer},${period},${isoDateTime(e.day, e.second)},${e.amount},${e.penalty},${e.adminFee}`);
+    }
   };
 
   let unknownCustomers = 0;
@@ -132,12 +137,12 @@ export async function generate(o: GenerateOptions): Promise<Truth> {
       },
       bill(e) {
         const c = e.charges;
-        billLine = csvLine([customer.id, periodFromIndex(e.period), isoDate(e.issuedDay), isoDate(e.dueDay), e.usageM3, c.water, c.fixed, c.other, c.total]);
+        billLine = `${customer.id},${periodFromIndex(e.period)},${isoDate(e.issuedDay)},${isoDate(e.dueDay)},${e.usageM3},${c.water},${c.fixed},${c.other},${c.total}`;
         w.bills.line(billLine);
         tallyInto(truth.bills, c.total);
       },
       payment(e) {
-        routePayment(canonical(e, customer.id), e.channel, e.day, e.result);
+        routePayment(e, customer.id);
       },
       writeOff(e) {
         w.writeOffs.row([customer.id, e.period === null ? '' : periodFromIndex(e.period), isoDate(e.day), e.amount, e.reason]);
@@ -188,21 +193,18 @@ export async function generate(o: GenerateOptions): Promise<Truth> {
     const channel = runRng.pick(CHANNELS.filter((c) => c !== COLLECTORS_CHANNEL && isLaunched(c, day)));
     const month = monthOfDay(day);
     const amount = runRng.int(40, 140) * 1_000;
-    const row = canonical(
-      {
-        ref: extraRef(channel, day),
-        channel,
-        period: month > fromIdx ? month - 1 : null,
-        day,
-        second: runRng.int(8 * 3600, 15 * 3600),
-        amount,
-        penalty: 0,
-        adminFee: channel.adminFee,
-        result: UNMATCHED,
-      },
-      unknownCustomer(),
-    );
-    routePayment(row, channel, day, UNMATCHED);
+    const payment: PaymentEvent = {
+      ref: extraRef(channel, day),
+      channel,
+      period: month > fromIdx ? month - 1 : null,
+      day,
+      second: runRng.int(8 * 3600, 15 * 3600),
+      amount,
+      penalty: 0,
+      adminFee: channel.adminFee,
+      result: UNMATCHED,
+    };
+    routePayment(payment, unknownCustomer());
   }
 
   await Promise.all(Object.values(w).map((x) => x.close()));
@@ -220,7 +222,7 @@ export async function generate(o: GenerateOptions): Promise<Truth> {
 const COLLECTORS_CHANNEL = CHANNELS.find((c) => c.category === 'collector');
 const UNMATCHED: PaymentResult = { outcome: 'unmatched', applications: [], credit: 0 };
 
-function canonical(e: Omit<PaymentEvent, 'result'> & { result: PaymentResult }, customer: string): CanonicalPayment {
+function canonical(e: PaymentEvent, customer: string): CanonicalPayment {
   return {
     payment_ref: e.ref,
     channel_code: e.channel.code,

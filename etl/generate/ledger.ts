@@ -57,10 +57,6 @@ export class DebtLedger {
     return bill;
   }
 
-  hasBill(period: number): boolean {
-    return this.billsByPeriod.has(period);
-  }
-
   bill(period: number): Debt | undefined {
     return this.billsByPeriod.get(period);
   }

@@ -22,7 +22,7 @@ export interface Standing {
 const y = (year: number, month = 1) => year * 12 + month - 1;
 
 /** Share of customers connected before --from that were cut off owing money. */
-const CUT_OFF_DEBTORS: readonly (readonly [number, number])[] = [[y(2012), 0.08], [y(2020), 0.08], [y(2023), 0.09], [y(2025), 0.18], [y(2026), 0.2]];
+const CUT_OFF_DEBTORS: readonly (readonly [number, number])[] = [[y(2012), 0.08], [y(2020), 0.08], [y(2023), 0.09], [y(2025), 0.15], [y(2026), 0.16]];
 /** Share still connected (sealed) but no longer paying. */
 const NON_PAYERS: readonly (readonly [number, number])[] = [[y(2012), 0.02], [y(2020), 0.025], [y(2023), 0.06], [y(2024, 6), 0.1], [y(2025, 6), 0.14], [y(2026), 0.1]];
 /** Median debt of a cut-off debtor, in months of bills. */

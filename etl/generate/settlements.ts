@@ -12,7 +12,7 @@ import type { CanonicalPayment } from '../adapters/types';
 import type { Channel, NativeFormat } from './channels';
 import type { Rng } from './prng';
 
-const MAX_ROWS = 25_000;
+const MAX_ROWS = 10_000;
 const EXTENSION: Readonly<Record<NativeFormat, string>> = { 'bank-h2h': 'txt', ppob: 'txt', marketplace: 'csv' };
 /** Share of marketplace orders that were refunded or cancelled. */
 const NOT_COMPLETED_SHARE = 0.03;

@@ -33,7 +33,9 @@ const tally = (): Tally => ({ count: 0, amount: 0 });
 
 export class TruthLedger {
   readonly arrears: number[];
-  private readonly byChannelMonth = new Map<string, Tally>();
+  /** payments and amounts by month × channel, index (month − from) × channels + channel */
+  private readonly byChannelMonth: { count: number[]; amount: number[] };
+  private readonly channelIndex: Map<string, number>;
   readonly payments = tally();
   readonly unmatched = tally();
   readonly duplicates = tally();
@@ -50,8 +52,12 @@ export class TruthLedger {
   constructor(
     private readonly fromIdx: number,
     private readonly toIdx: number,
+    private readonly channelCodes: readonly string[],
   ) {
-    this.arrears = new Array(toIdx - fromIdx + 1).fill(0);
+    const months = toIdx - fromIdx + 1;
+    this.arrears = new Array(months).fill(0);
+    this.byChannelMonth = { count: new Array(months * channelCodes.length).fill(0), amount: new Array(months * channelCodes.length).fill(0) };
+    this.channelIndex = new Map(channelCodes.map((c, i) => [c, i]));
   }
 
   monthEnd(monthIdx: number, arrears: number): void {
@@ -60,11 +66,9 @@ export class TruthLedger {
 
   /** A valid, completed payment, wherever it went (payments.csv or a settlement file). */
   payment(monthIdx: number, channelCode: string, amount: number, result: PaymentResult): void {
-    const key = `${periodFromIndex(monthIdx)}|${channelCode}`;
-    let t = this.byChannelMonth.get(key);
-    if (!t) this.byChannelMonth.set(key, (t = tally()));
-    t.count++;
-    t.amount += amount;
+    const i = (monthIdx - this.fromIdx) * this.channelCodes.length + this.channelIndex.get(channelCode)!;
+    this.byChannelMonth.count[i]++;
+    this.byChannelMonth.amount[i] += amount;
     add(this.payments, amount);
     if (result.outcome === 'unmatched') add(this.unmatched, amount);
     else if (result.outcome === 'duplicate') add(this.duplicates, amount);
@@ -100,12 +104,16 @@ export class TruthLedger {
   }
 
   paymentsByChannelMonth(): { month: string; channel_code: string; payments: number; amount: number }[] {
-    return [...this.byChannelMonth.entries()]
-      .map(([key, t]) => {
-        const [month, channel_code] = key.split('|');
-        return { month, channel_code, payments: t.count, amount: t.amount };
-      })
-      .sort((a, b) => (a.month !== b.month ? (a.month < b.month ? -1 : 1) : a.channel_code < b.channel_code ? -1 : 1));
+    const rows: { month: string; channel_code: string; payments: number; amount: number }[] = [];
+    const codes = [...this.channelCodes].sort();
+    for (let m = this.fromIdx; m <= this.toIdx; m++) {
+      for (const code of codes) {
+        const i = (m - this.fromIdx) * this.channelCodes.length + this.channelIndex.get(code)!;
+        const payments = this.byChannelMonth.count[i];
+        if (payments > 0) rows.push({ month: periodFromIndex(m), channel_code: code, payments, amount: this.byChannelMonth.amount[i] });
+      }
+    }
+    return rows;
   }
 }
 

@@ -1,0 +1,120 @@
+/**
+ * The one chart component. On the server it renders the option to SVG (ECharts SSR) and embeds it in
+ * the HTML, so the chart shows and prints before any JavaScript arrives. After hydration, once the
+ * browser is idle, it loads ECharts with import() (not part of the page's initial JavaScript) and
+ * renders the same option into a second node for tooltips and clicks, then hides the server SVG.
+ * The two live in separate nodes so a revalidation never rewrites the SVG under the live chart.
+ *
+ * Callers memoise `option` (useMemo on its data and language): a new option object updates the live chart.
+ */
+import { useNavigate } from '@remix-run/react';
+import { useEffect, useRef, useState } from 'react';
+import type { EChartsOption } from 'echarts';
+import type { GeoMap } from './echarts';
+import type { LiveChart } from './live.client';
+// Replaced by an empty module in the browser build: the SVG is only ever rendered on the server.
+import * as ssr from './render.server';
+
+export interface ChartProps {
+  option: EChartsOption;
+  /** the drawing size of the server SVG; the chart scales to its box keeping this aspect ratio */
+  width: number;
+  height: number;
+  /** accessible name of the chart */
+  label: string;
+  /** what the option's formatter functions depend on beyond its data, e.g. the language */
+  variant?: string;
+  /** boundaries for a choropleth option (series type 'map') */
+  geo?: GeoMap;
+  /** a click on the data item of this name follows the link */
+  hrefs?: Readonly<Record<string, string>>;
+  /** identifies the chart in tests and styles */
+  name?: string;
+  className?: string;
+}
+
+export function Chart({ option, width, height, label, variant = '', geo, hrefs, name, className }: ChartProps) {
+  const liveNode = useRef<HTMLDivElement>(null);
+  const ssrNode = useRef<HTMLDivElement>(null);
+  const live = useRef<LiveChart | null>(null);
+  const latest = useRef({ option, hrefs });
+  latest.current = { option, hrefs };
+  const [isLive, setLive] = useState(false);
+  const navigate = useNavigate();
+
+  const svg = typeof document === 'undefined' && ssr.renderChartSvgCached ? ssr.renderChartSvgCached(option, width, height, variant, geo) : '';
+
+  useEffect(() => {
+    let cancelled = false;
+    let mounted: EChartsOption | null = null;
+    const start = () => {
+      import('./live.client')
+        .then(({ mountChart }) => {
+          if (cancelled || !liveNode.current) return;
+          mounted = latest.current.option;
+          return mountChart(liveNode.current, mounted, {
+            geo,
+            onClick: (item) => {
+              const href = latest.current.hrefs?.[item];
+              if (href) navigate(href);
+            },
+          });
+        })
+        .then((chart) => {
+          if (!chart) return;
+          if (cancelled) return chart.dispose();
+          live.current = chart;
+          // the option may have changed while ECharts was loading
+          if (latest.current.option !== mounted) chart.update(latest.current.option);
+          // Drop the server SVG rather than hide it: its element ids (gradients, clip paths) would
+          // shadow the live chart's equal ids, and a later revalidation must not show stale figures.
+          // React never rewrites it (its __html stays '' in the browser).
+          if (ssrNode.current) ssrNode.current.innerHTML = '';
+          setLive(true);
+        })
+        .catch(() => {
+          // Without the live chart the server SVG stays: the page still shows its figures.
+        });
+    };
+    const idle = typeof window.requestIdleCallback === 'function';
+    const handle = idle ? window.requestIdleCallback(start, { timeout: 1500 }) : window.setTimeout(start, 50);
+    const resize = new ResizeObserver(() => live.current?.resize());
+    if (liveNode.current) resize.observe(liveNode.current);
+    return () => {
+      cancelled = true;
+      if (idle) window.cancelIdleCallback(handle);
+      else window.clearTimeout(handle);
+      resize.disconnect();
+      live.current?.dispose();
+      live.current = null;
+    };
+    // Mount once per chart; option changes are handled below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    live.current?.update(option);
+  }, [option]);
+
+  const layer = { position: 'absolute', inset: 0 } as const;
+  return (
+    <figure
+      className={className}
+      data-chart={name}
+      data-live={isLive ? 'true' : 'false'}
+      aria-label={label}
+      style={{ position: 'relative', width: '100%', aspectRatio: `${width} / ${height}`, margin: 0 }}
+    >
+      <div
+        ref={ssrNode}
+        className="chart-ssr"
+        role="img"
+        aria-label={label}
+        style={{ ...layer, display: isLive ? 'none' : 'block' }}
+        dangerouslySetInnerHTML={{ __html: svg }}
+        suppressHydrationWarning
+      />
+      <div className="chart-live" ref={liveNode} style={{ ...layer, visibility: isLive ? 'visible' : 'hidden' }} />
+    </figure>
+  );
+}

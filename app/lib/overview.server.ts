@@ -1,0 +1,539 @@
+/**
+ * The overview's figures (Ringkasan) for one as-of month: what the page shows and the API serves.
+ *
+ * Totals come from the report command's own query functions (etl/report: arrearsAsOf, arrearsMovement,
+ * channelPayments), so the overview equals `npm run report` for the same month by construction. The few
+ * figures the report does not print have a named query here, with bound parameters:
+ *   arrearsTrend       arrears (and the legacy part) at every month end since 2012
+ *   notYetDueAsOf      outstanding of issued bills not yet due (receivables − arrears)
+ *   billingYear        bills issued in the 12 months to the month end and what was collected
+ *   kecamatanCentroids the kecamatan and the mean of their desa's coordinates (map bubbles)
+ * The KPI arithmetic is in app/domain (kpi.ts, provision.ts, projection.ts).
+ *
+ * A warehouse file never changes under an open instance (loads swap in a new file), so the figures of
+ * a month are computed once per instance and month and then served from memory.
+ */
+import { AGE_BUCKETS } from '../domain/aging';
+import {
+  change,
+  collectionEffectiveness,
+  daysReceivable,
+  isCurrentBucket,
+  onlineShare,
+  receivables,
+  splitCurrentLegacy,
+  type Change,
+  type Effectiveness,
+  type Score,
+} from '../domain/kpi';
+import { addMonths, monthEnd } from '../domain/period';
+import { assessTarget, type ReductionTarget, type TargetAssessment } from '../domain/projection';
+import { provisionForArrears } from '../domain/provision';
+import { arrearsAsOf, type ArrearsReport } from '../../etl/report/arrears';
+import { channelPayments } from '../../etl/report/channels';
+import { arrearsMovement, type MovementReport } from '../../etl/report/movement';
+import type { Warehouse } from '../../etl/warehouse/duckdb';
+
+/** The trend starts here (the digital billing history and online payments begin in 2012). */
+export const TREND_FROM = '2012-01';
+
+const LEGACY_BUCKETS = AGE_BUCKETS.filter((b) => !isCurrentBucket(b.label)).map((b) => `'${b.label}'`);
+
+// ---------------------------------------------------------------------------------------------------
+// Named queries
+
+export interface TrendPoint {
+  month: string;
+  /** arrears at the month end (arrears_movement.closing) */
+  arrears: number;
+  /** the part overdue more than 12 months */
+  legacy: number;
+}
+
+/** Arrears at every month end from `from` to `to`, with the legacy part (age buckets over 12 months). */
+export async function arrearsTrend(wh: Warehouse, { from, to }: { from: string; to: string }): Promise<TrendPoint[]> {
+  return wh.query<TrendPoint & Record<string, number | string>>(
+    `WITH legacy AS (
+       SELECT month, sum(arrears) AS legacy
+         FROM arrears_monthly
+        WHERE month BETWEEN $from AND $to AND age_bucket IN (${LEGACY_BUCKETS.join(', ')})
+        GROUP BY month)
+     SELECT m.month, m.closing AS arrears, coalesce(l.legacy, 0)::BIGINT AS legacy
+       FROM arrears_movement m LEFT JOIN legacy l USING (month)
+      WHERE m.month BETWEEN $from AND $to
+      ORDER BY m.month`,
+    { from, to },
+  );
+}
+
+export interface NotYetDue {
+  amount: number;
+  bills: number;
+}
+
+/**
+ * Bills issued on or before $as_of whose due date is on or after it (not overdue: arrears take
+ * due_on < as_of, see DEBTS_AS_OF_SQL), less what was paid or written off on them by $as_of.
+ */
+export async function notYetDueAsOf(wh: Warehouse, { asOf }: { asOf: string }): Promise<NotYetDue> {
+  return wh.one<NotYetDue & Record<string, number>>(
+    `WITH open_bills AS (
+       SELECT bill_id, total_amount FROM bills
+        WHERE issued_on <= CAST($as_of AS DATE) AND due_on >= CAST($as_of AS DATE)),
+     paid AS (
+       SELECT a.bill_id, sum(a.amount) AS amount
+         FROM payment_allocations a JOIN open_bills USING (bill_id)
+        WHERE a.target = 'bill' AND a.paid_on <= CAST($as_of AS DATE) GROUP BY a.bill_id),
+     written AS (
+       SELECT w.bill_id, sum(w.amount) AS amount
+         FROM write_off_allocations w JOIN open_bills USING (bill_id)
+        WHERE w.target = 'bill' AND w.written_off_on <= CAST($as_of AS DATE) GROUP BY w.bill_id)
+     SELECT coalesce(sum(b.total_amount - coalesce(p.amount, 0) - coalesce(w.amount, 0)), 0)::BIGINT AS amount,
+            count(*) FILTER (WHERE b.total_amount - coalesce(p.amount, 0) - coalesce(w.amount, 0) <> 0)::BIGINT AS bills
+       FROM open_bills b LEFT JOIN paid p USING (bill_id) LEFT JOIN written w USING (bill_id)`,
+    { as_of: asOf },
+  );
+}
+
+export interface BillingYear {
+  /** first day of the window (the 1st of the month 11 months before the as-of month) */
+  from: string;
+  /** the as-of month end */
+  to: string;
+  /** Σ total_amount of bills issued in [from, to]: the water sales billed */
+  billed: number;
+  /** months of the window that have bills issued (12 once the warehouse is a year old) */
+  months: number;
+  /** receipts dated ≤ to applied to those same bills */
+  collectedOwnBills: number;
+  /** every receipt dated in [from, to] applied to any bill or opening balance */
+  collectedAllReceipts: number;
+}
+
+/** The twelve months of billing to the as-of month end, and what was collected (both variants). */
+export async function billingYear(wh: Warehouse, { month }: { month: string }): Promise<BillingYear> {
+  const from = `${addMonths(month, -11)}-01`;
+  const to = monthEnd(month);
+  const row = await wh.one<{ billed: number; months: number; own: number; all_receipts: number }>(
+    `WITH billed AS (
+       SELECT bill_id, total_amount, issued_on FROM bills
+        WHERE issued_on BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)),
+     own AS (
+       SELECT coalesce(sum(a.amount), 0) AS amount
+         FROM payment_allocations a JOIN billed USING (bill_id)
+        WHERE a.target = 'bill' AND a.paid_on <= CAST($to AS DATE)),
+     all_receipts AS (
+       SELECT coalesce(sum(amount), 0) AS amount
+         FROM payment_allocations
+        WHERE target IN ('bill', 'opening') AND paid_on BETWEEN CAST($from AS DATE) AND CAST($to AS DATE))
+     SELECT coalesce((SELECT sum(total_amount) FROM billed), 0)::BIGINT AS billed,
+            (SELECT count(DISTINCT date_trunc('month', issued_on)) FROM billed)::BIGINT AS months,
+            (SELECT amount FROM own)::BIGINT AS own,
+            (SELECT amount FROM all_receipts)::BIGINT AS all_receipts`,
+    { from, to },
+  );
+  return { from, to, billed: row.billed, months: row.months, collectedOwnBills: row.own, collectedAllReceipts: row.all_receipts };
+}
+
+export interface KecamatanPlace {
+  code: string;
+  name: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** Every kecamatan with the mean coordinates of its desa (their centroids), for the bubble map. */
+export async function kecamatanCentroids(wh: Warehouse): Promise<KecamatanPlace[]> {
+  return wh.query<KecamatanPlace & Record<string, string | number | null>>(
+    `SELECT kecamatan_code AS code, any_value(kecamatan_name) AS name,
+            avg(latitude) AS latitude, avg(longitude) AS longitude
+       FROM areas GROUP BY kecamatan_code ORDER BY kecamatan_code`,
+  );
+}
+
+/** [lon, lat] of every desa with coordinates (the faint backdrop of the bubble map), once per warehouse. */
+export function desaPoints(wh: Warehouse): Promise<[number, number][]> {
+  return cached(wh, 'desa-points', async () =>
+    (
+      await wh.query<{ lon: number; lat: number }>(
+        `SELECT round(longitude, 4) AS lon, round(latitude, 4) AS lat FROM areas
+          WHERE latitude IS NOT NULL AND longitude IS NOT NULL ORDER BY desa_code`,
+      )
+    ).map((r) => [r.lon, r.lat] as [number, number]),
+  );
+}
+
+export interface DesaPlace {
+  code: string;
+  name: string;
+  type: string;
+}
+
+/** The desa and kelurahan of one kecamatan. */
+export async function desaOfKecamatan(wh: Warehouse, { kecamatan }: { kecamatan: string }): Promise<{ name: string | null; desa: DesaPlace[] }> {
+  const desa = await wh.query<DesaPlace & { kecamatan_name: string }>(
+    `SELECT desa_code AS code, desa_name AS name, desa_type AS type, kecamatan_name
+       FROM areas WHERE kecamatan_code = $kecamatan ORDER BY desa_name`,
+    { kecamatan },
+  );
+  return { name: desa[0]?.kecamatan_name ?? null, desa: desa.map(({ code, name, type }) => ({ code, name, type })) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The overview
+
+export interface EffectivenessFigure {
+  collected: number;
+  ratio: number | null;
+  score: Score | null;
+}
+
+const effectiveness = ({ collected, ratio, score }: Effectiveness): EffectivenessFigure => ({ collected, ratio, score });
+
+export interface LevelChange extends Change {
+  /** the month whose end the comparison is with */
+  month: string;
+}
+
+export interface OverviewFigures {
+  as_of: string;
+  month_end: string;
+  total_arrears: number;
+  customers_in_arrears: number;
+  vs_previous_month: LevelChange | null;
+  vs_start_of_year: LevelChange | null;
+  current_arrears: number;
+  legacy_arrears: number;
+  receivables: { total: number; arrears: number; not_yet_due: number };
+  /** provision for doubtful receivables (the lines are in by_age) */
+  provision: number;
+  collection_effectiveness: {
+    from: string;
+    to: string;
+    billed: number;
+    own_bills: EffectivenessFigure;
+    all_receipts: EffectivenessFigure;
+  };
+  days_receivable: {
+    receivables: number;
+    sales_billed: number;
+    sales_months: number;
+    annual_water_sales: number;
+    days: number | null;
+    score: Score | null;
+  };
+  online_share: {
+    payments: number;
+    online_payments: number;
+    amount: number;
+    online_amount: number;
+    by_count: number | null;
+    by_value: number | null;
+  };
+  movement: (Omit<MovementReport, 'recovered_by_channel'> & {
+    recovered_by_category: { category: string; recovered: number }[];
+    recovered_by_channel: MovementReport['recovered_by_channel'];
+  }) | null;
+  by_kecamatan: { code: string; name: string; arrears: number; customers: number; latitude: number | null; longitude: number | null }[];
+  by_age: { bucket: string; arrears: number; customers: number; current: boolean; provision_percent: number; provision: number }[];
+  trend: TrendPoint[];
+  /** arrears_movement's closing equals the arrears computed from the bills (they must) */
+  checks: { movement_closing_equals_total_arrears: boolean | null };
+}
+
+export interface TargetFigures {
+  percent: number;
+  by_date: string;
+  base_month: string;
+  /** arrears at the end of base_month */
+  base_arrears: number | null;
+  /** the last month end on or before by_date */
+  target_month: string;
+  /** base_arrears × (1 − percent ÷ 100), whole rupiah */
+  target_arrears: number | null;
+  status: TargetAssessment['status'];
+  /** least-squares slope of the last 12 month ends up to as_of, rupiah per month */
+  slope_per_month: number | null;
+  /** the trend at target_month (the actual arrears once target_month is past) */
+  projected: number | null;
+  /** projected − target_arrears (positive: short of the target) */
+  gap: number | null;
+  /** when the falling trend reaches target_arrears */
+  reach_month: string | null;
+  target_line: { month: string; value: number }[];
+  projection_line: { month: string; value: number }[];
+}
+
+export interface Overview extends OverviewFigures {
+  target: TargetFigures | null;
+}
+
+function levelChange(trend: readonly TrendPoint[], month: string, to: number): LevelChange | null {
+  const point = trend.find((p) => p.month === month);
+  return point ? { month, ...change(point.arrears, to) } : null;
+}
+
+/** Every figure of the overview for `month` (YYYY-MM), straight from the warehouse. */
+export async function computeOverview(wh: Warehouse, month: string): Promise<OverviewFigures> {
+  const asOf = monthEnd(month);
+  // One connection: the queries run one after the other (DuckDB parallelises each of them).
+  const byKecamatan: ArrearsReport = await arrearsAsOf(wh, asOf, 'kecamatan');
+  const byAge = await arrearsAsOf(wh, asOf, 'age');
+  const movement = await arrearsMovement(wh, month);
+  const trend = await arrearsTrend(wh, { from: TREND_FROM < month ? TREND_FROM : month, to: month });
+  const notYetDue = await notYetDueAsOf(wh, { asOf });
+  const year = await billingYear(wh, { month });
+  const channels = await channelPayments(wh, month, month);
+  const places = await kecamatanCentroids(wh);
+
+  const ageRows = byAge.rows.map((r) => ({ bucket: r.group, arrears: r.arrears, customers: r.customers }));
+  const split = splitCurrentLegacy(ageRows);
+  const provision = provisionForArrears(ageRows);
+  const rec = receivables(byKecamatan.total_arrears, notYetDue.amount);
+  const days = daysReceivable(rec.total, year.billed, year.months);
+  const online = onlineShare(channels.rows);
+
+  const categories = new Map<string, number>();
+  for (const r of movement?.recovered_by_channel ?? []) categories.set(r.category, (categories.get(r.category) ?? 0) + r.recovered);
+
+  const placeByCode = new Map(places.map((p) => [p.code, p]));
+  return {
+    as_of: month,
+    month_end: asOf,
+    total_arrears: byKecamatan.total_arrears,
+    customers_in_arrears: byKecamatan.customers,
+    vs_previous_month: levelChange(trend, addMonths(month, -1), byKecamatan.total_arrears),
+    vs_start_of_year: levelChange(trend, `${Number(month.slice(0, 4)) - 1}-12`, byKecamatan.total_arrears),
+    current_arrears: split.current,
+    legacy_arrears: split.legacy,
+    receivables: { total: rec.total, arrears: rec.arrears, not_yet_due: rec.notYetDue },
+    provision: provision.total,
+    collection_effectiveness: {
+      from: year.from,
+      to: year.to,
+      billed: year.billed,
+      own_bills: effectiveness(collectionEffectiveness(year.collectedOwnBills, year.billed)),
+      all_receipts: effectiveness(collectionEffectiveness(year.collectedAllReceipts, year.billed)),
+    },
+    days_receivable: {
+      receivables: days.receivables,
+      sales_billed: year.billed,
+      sales_months: year.months,
+      annual_water_sales: days.annualSales,
+      days: days.days,
+      score: days.score,
+    },
+    online_share: {
+      payments: online.payments,
+      online_payments: online.onlinePayments,
+      amount: online.amount,
+      online_amount: online.onlineAmount,
+      by_count: online.byCount,
+      by_value: online.byValue,
+    },
+    movement: movement
+      ? {
+          ...movement,
+          recovered_by_category: [...categories.entries()]
+            .map(([category, recovered]) => ({ category, recovered }))
+            .sort((a, b) => b.recovered - a.recovered || a.category.localeCompare(b.category)),
+        }
+      : null,
+    by_kecamatan: byKecamatan.rows.map((r) => {
+      const place = r.code ? placeByCode.get(r.code) : undefined;
+      return {
+        code: r.code ?? '',
+        name: r.group,
+        arrears: r.arrears,
+        customers: r.customers,
+        latitude: place?.latitude ?? null,
+        longitude: place?.longitude ?? null,
+      };
+    }),
+    by_age: AGE_BUCKETS.map((b) => {
+      const row = ageRows.find((r) => r.bucket === b.label);
+      const line = provision.lines.find((l) => l.bucket === b.label)!;
+      return {
+        bucket: b.label,
+        arrears: row?.arrears ?? 0,
+        customers: row?.customers ?? 0,
+        current: isCurrentBucket(b.label),
+        provision_percent: line.percent,
+        provision: line.provision,
+      };
+    }),
+    trend,
+    checks: { movement_closing_equals_total_arrears: movement ? movement.closing === byKecamatan.total_arrears : null },
+  };
+}
+
+// Results per warehouse instance: the instance (a file that never changes) is the key, so a swapped-in
+// warehouse starts with an empty cache and the old one is collected with its instance.
+const cache = new WeakMap<Warehouse, Map<string, Promise<unknown>>>();
+const ENTRIES_PER_WAREHOUSE = 96;
+
+/** compute() once per warehouse instance and key; concurrent requests share one computation. */
+function cached<T>(wh: Warehouse, key: string, compute: () => Promise<T>): Promise<T> {
+  let entries = cache.get(wh);
+  if (!entries) cache.set(wh, (entries = new Map()));
+  let result = entries.get(key) as Promise<T> | undefined;
+  if (!result) {
+    result = compute();
+    entries.set(key, result);
+    const e = entries;
+    result.catch(() => e.delete(key));
+    if (entries.size > ENTRIES_PER_WAREHOUSE) entries.delete(entries.keys().next().value as string);
+  }
+  return result;
+}
+
+/** computeOverview, once per warehouse instance and month. */
+export function overviewFigures(wh: Warehouse, month: string): Promise<OverviewFigures> {
+  return cached(wh, `overview:${month}`, () => computeOverview(wh, month));
+}
+
+export interface KecamatanArrears {
+  name: string | null;
+  total_arrears: number;
+  customers: number;
+  desa: (DesaPlace & { arrears: number; customers: number })[];
+}
+
+/**
+ * The desa/kelurahan of one kecamatan with their arrears at the month end: the report's
+ * `arrears --by desa` rows of that kecamatan (zero for a desa without arrears), largest first.
+ */
+export function kecamatanArrears(wh: Warehouse, { kecamatan, month }: { kecamatan: string; month: string }): Promise<KecamatanArrears> {
+  return cached(wh, `kecamatan:${kecamatan}:${month}`, async () => {
+    const byDesa = await cached(wh, `desa:${month}`, () => arrearsAsOf(wh, monthEnd(month), 'desa'));
+    const { name, desa } = await desaOfKecamatan(wh, { kecamatan });
+    const arrears = new Map(byDesa.rows.filter((r) => r.code?.startsWith(`${kecamatan}.`)).map((r) => [r.code, r]));
+    const rows = desa
+      .map((d) => ({ ...d, arrears: arrears.get(d.code)?.arrears ?? 0, customers: arrears.get(d.code)?.customers ?? 0 }))
+      .sort((a, b) => b.arrears - a.arrears || a.name.localeCompare(b.name));
+    return {
+      name,
+      total_arrears: rows.reduce((s, r) => s + r.arrears, 0),
+      customers: rows.reduce((s, r) => s + r.customers, 0),
+      desa: rows,
+    };
+  });
+}
+
+/** The figures with the admin's reduction target assessed against their trend (settings may change any time). */
+export function withTarget(figures: OverviewFigures, target: ReductionTarget | null): Overview {
+  if (!target) return { ...figures, target: null };
+  const series = figures.trend.map((p) => ({ month: p.month, value: p.arrears }));
+  const a = assessTarget(series, target, figures.as_of);
+  return {
+    ...figures,
+    target: {
+      percent: target.percent,
+      by_date: target.byDate,
+      base_month: target.baseMonth,
+      base_arrears: a.baseValue,
+      target_month: a.targetMonth,
+      target_arrears: a.targetValue,
+      status: a.status,
+      slope_per_month: a.slopePerMonth === null ? null : Math.round(a.slopePerMonth),
+      projected: a.projected,
+      gap: a.gap,
+      reach_month: a.reachMonth,
+      target_line: a.targetLine,
+      projection_line: a.projectionLine,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Boundaries for the choropleth
+
+export interface Boundaries {
+  /** the map name to register; changes when the file changes */
+  name: string;
+  geoJSON: { type: 'FeatureCollection'; features: unknown[] };
+}
+
+let boundariesCache: { key: string; value: Boundaries | null } | null = null;
+
+/**
+ * The kecamatan boundaries the operator configured (KABA_BOUNDARIES: a GeoJSON FeatureCollection
+ * whose features carry properties.code = the kecamatan code, e.g. 17.02.09), or null: the map then
+ * draws bubbles at the area centroids. Read once per file version; a broken file is reported on
+ * stderr and treated as absent, so the overview still works.
+ */
+export async function kecamatanBoundaries(path = process.env.KABA_BOUNDARIES): Promise<Boundaries | null> {
+  if (!path) return null;
+  const { readFile, stat } = await import('node:fs/promises');
+  const s = await stat(path).catch(() => null);
+  const key = s ? `${path}:${s.ino}:${s.size}:${s.mtimeMs}` : `${path}:missing`;
+  if (boundariesCache?.key === key) return boundariesCache.value;
+  let value: Boundaries | null = null;
+  try {
+    if (!s) throw new Error('file not found');
+    const raw = JSON.parse(await readFile(path, 'utf8')) as { type?: string; features?: unknown[] };
+    if (raw.type !== 'FeatureCollection' || !Array.isArray(raw.features)) throw new Error('not a GeoJSON FeatureCollection');
+    // Keep what the map needs: the geometry and the code (smaller page data).
+    const features = raw.features
+      .map((f) => f as { type: string; geometry: unknown; properties?: { code?: unknown; name?: unknown } })
+      .filter((f) => typeof f.properties?.code === 'string' && f.geometry)
+      .map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { code: f.properties!.code, name: String(f.properties!.name ?? '') } }));
+    if (features.length === 0) throw new Error('no feature has properties.code');
+    value = { name: `kecamatan-${Math.round(s.mtimeMs)}-${s.size}`, geoJSON: { type: 'FeatureCollection', features } };
+  } catch (error) {
+    console.error(`[kaba] KABA_BOUNDARIES=${path} is not usable (${(error as Error).message}); the map shows bubbles`);
+  }
+  boundariesCache = { key, value };
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CSV
+
+export interface CsvRow extends Record<string, string | number | boolean | null> {
+  section: string;
+  key: string;
+  code: string | null;
+  value: number | string | boolean | null;
+}
+
+/**
+ * Every figure of the overview as long rows `section,key,code,value` (one CSV for all of it):
+ * section `kpi` holds the scalar figures under their JSON paths (e.g. `collection_effectiveness.own_bills.ratio`),
+ * then one row per kecamatan, age bucket, recovered channel category and trend month.
+ */
+export function overviewCsvRows(o: Overview): CsvRow[] {
+  const rows: CsvRow[] = [];
+  const scalar = (key: string, value: number | string | boolean | null) => rows.push({ section: 'kpi', key, code: null, value });
+  const walk = (prefix: string, value: unknown) => {
+    if (value === null || typeof value !== 'object') scalar(prefix, value as number | string | boolean | null);
+    else if (!Array.isArray(value)) for (const [k, v] of Object.entries(value)) walk(prefix ? `${prefix}.${k}` : k, v);
+  };
+  const { by_kecamatan, by_age, trend, movement, target, ...scalars } = o;
+  walk('', scalars);
+  if (movement) {
+    const { recovered_by_category, recovered_by_channel, ...totals } = movement;
+    walk('movement', totals);
+    for (const c of recovered_by_category) rows.push({ section: 'recovered_by_category', key: c.category, code: null, value: c.recovered });
+    for (const c of recovered_by_channel) rows.push({ section: 'recovered_by_channel', key: c.channel_name, code: c.channel_code, value: c.recovered });
+  }
+  if (target) {
+    const { target_line, projection_line, ...rest } = target;
+    walk('target', rest);
+    for (const p of target_line) rows.push({ section: 'target_line', key: p.month, code: null, value: p.value });
+    for (const p of projection_line) rows.push({ section: 'projection_line', key: p.month, code: null, value: p.value });
+  }
+  for (const k of by_kecamatan) {
+    rows.push({ section: 'kecamatan_arrears', key: k.name, code: k.code, value: k.arrears });
+    rows.push({ section: 'kecamatan_customers', key: k.name, code: k.code, value: k.customers });
+  }
+  for (const a of by_age) {
+    rows.push({ section: 'age_arrears', key: a.bucket, code: null, value: a.arrears });
+    rows.push({ section: 'age_provision', key: a.bucket, code: null, value: a.provision });
+  }
+  for (const p of trend) {
+    rows.push({ section: 'trend_arrears', key: p.month, code: null, value: p.arrears });
+    rows.push({ section: 'trend_legacy', key: p.month, code: null, value: p.legacy });
+  }
+  return rows;
+}

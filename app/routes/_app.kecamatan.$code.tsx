@@ -1,0 +1,130 @@
+/**
+ * One kecamatan: its desa/kelurahan with their arrears at the as-of month end (`?bulan=YYYY-MM`).
+ * A simple list until the arrears pages exist; the figures are `npm run report -- arrears --by desa`.
+ */
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useMemo } from 'react';
+import { Chart } from '~/charts/Chart';
+import { buildBarOption } from '~/charts/options';
+import { DEFAULT_LANG, isLang, t as translate, useLang, useT } from '~/i18n';
+import { formatMonth, formatNumber, formatPercent, formatRupiahCompact, formatRupiahFull } from '~/i18n/format';
+import { withAsOf } from '~/lib/as-of';
+import { requireUser } from '~/lib/auth.server';
+import { CACHE_CONTROL } from '~/lib/http.server';
+import { kecamatanArrears } from '~/lib/overview.server';
+import { asOfMonth, withWarehouse } from '~/lib/warehouse.server';
+import styles from '~/ui/overview.css';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const root = matches.find((m) => m.id === 'root')?.data as { lang?: unknown } | undefined;
+  const lang = isLang(root?.lang) ? root.lang : DEFAULT_LANG;
+  return [{ title: `${translate(lang, 'kecamatan.title', { name: data?.name ?? '' })} · Kaba` }];
+};
+
+const CODE = /^\d{2}\.\d{2}\.\d{2}$/;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request);
+  const code = params.code ?? '';
+  const month = await asOfMonth(request);
+  if (!CODE.test(code) || !month) throw json({ code }, { status: 404 });
+  const result = await withWarehouse((wh) => kecamatanArrears(wh, { kecamatan: code, month }));
+  if (!result.name) throw json({ code }, { status: 404 });
+  return json({ code, month, ...result }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
+}
+
+export default function KecamatanPage() {
+  const data = useLoaderData<typeof loader>();
+  const t = useT();
+  const lang = useLang();
+  const withArrears = data.desa.filter((d) => d.arrears !== 0);
+  const without = data.desa.filter((d) => d.arrears === 0);
+  const option = useMemo(
+    () => buildBarOption({ rows: withArrears.map((d) => ({ name: d.name, value: d.arrears })), lang, seriesName: t('kecamatan.arrears') }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, lang]
+  );
+  const monthName = formatMonth(data.month, lang);
+  return (
+    <div className="ov" data-as-of={data.month} data-kecamatan={data.code}>
+      <p className="ov-back">
+        <Link to={withAsOf('/', data.month)}>{t('kecamatan.back')}</Link>
+      </p>
+      <header className="ov-head">
+        <div>
+          <h1>{t('kecamatan.title', { name: data.name ?? data.code })}</h1>
+          <p className="ov-sub">{t('kecamatan.subtitle', { month: monthName })}</p>
+        </div>
+        <p className="kpi-value" data-testid="kecamatan-total" data-value={data.total_arrears}>
+          {formatRupiahCompact(data.total_arrears, lang)}
+          <span className="kpi-exact" style={{ display: 'block', fontWeight: 400 }}>
+            {formatRupiahFull(data.total_arrears, lang)} · {formatNumber(data.customers, lang)} {t('kecamatan.customersInArrears')}
+          </span>
+        </p>
+      </header>
+      <div className="ov-split">
+        <section className="panel ov-panel" aria-labelledby="kec-table">
+          <h2 id="kec-table">{t('kecamatan.desa')}</h2>
+          <table className="ov-table" data-testid="desa-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('kecamatan.desa')}</th>
+                <th scope="col">{t('kecamatan.type')}</th>
+                <th scope="col" className="num">
+                  {t('kecamatan.arrears')}
+                </th>
+                <th scope="col" className="num">
+                  {t('kecamatan.customers')}
+                </th>
+                <th scope="col" className="num">
+                  {t('kecamatan.share')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {withArrears.map((d) => (
+                <tr key={d.code} data-desa={d.code}>
+                  <th scope="row">{d.name}</th>
+                  <td>{d.type === 'kelurahan' ? t('kecamatan.type.kelurahan') : t('kecamatan.type.desa')}</td>
+                  <td className="num" data-value={d.arrears}>
+                    {formatRupiahFull(d.arrears, lang)}
+                  </td>
+                  <td className="num">{formatNumber(d.customers, lang)}</td>
+                  <td className="num">{data.total_arrears > 0 ? formatPercent(d.arrears / data.total_arrears, lang) : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('kecamatan.total')}</th>
+                <td />
+                <td className="num">{formatRupiahFull(data.total_arrears, lang)}</td>
+                <td className="num">{formatNumber(data.customers, lang)}</td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+          {without.length > 0 ? (
+            <p className="muted ov-small">
+              {t('kecamatan.withoutArrears', { count: formatNumber(without.length, lang), names: without.map((d) => d.name).join(', ') })}
+            </p>
+          ) : null}
+        </section>
+        <section className="panel ov-panel" aria-labelledby="kec-chart">
+          <h2 id="kec-chart">{t('kecamatan.chart')}</h2>
+          <Chart
+            name="desa-bar"
+            option={option}
+            width={560}
+            height={Math.max(200, withArrears.length * 24 + 40)}
+            label={t('kecamatan.chart')}
+            variant={lang}
+          />
+        </section>
+      </div>
+    </div>
+  );
+}

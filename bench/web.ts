@@ -1,0 +1,238 @@
+/**
+ * npm run bench:web -- [--connections 20] [--seconds 10] [--months 6]
+ *
+ * The overview page and its API under load. Expects a built app (`npm run build`) and a loaded
+ * warehouse (KABA_WAREHOUSE, default data/warehouse.duckdb, e.g. from `npm run demo`); builds nothing.
+ * It starts `remix-serve build/index.js` on a free port with a throwaway user file (a director made with
+ * the user CLI, signed in through the sign-in form, plus an API token), then:
+ *   1. server time vs raw DuckDB time: requests the overview of a few months one at a time, each the
+ *      first request for that month (nothing cached yet), and times the same query functions
+ *      (computeOverview) directly against the warehouse in this process; prints the ratio. The same for
+ *      repeated requests of one month (the figures of a warehouse file are cached per month);
+ *   2. autocannon: N concurrent signed-in clients on the overview page, then on GET /api/v1/overview,
+ *      for S seconds each; prints p50/p95/p99 (from every response time), requests/s and errors;
+ *   3. the server's resident memory (RSS), sampled throughout: peak and end.
+ * Targets: p95 < 150 ms at 20 clients; server time within 2× of the raw queries; memory < 500 MB.
+ * A benchmark, not a test: it prints figures and asserts nothing.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { computeOverview } from '../app/lib/overview.server';
+import { config } from '../etl/config';
+import { warehouseMonths } from '../etl/report/movement';
+import { Warehouse } from '../etl/warehouse/duckdb';
+
+const { values } = parseArgs({
+  options: {
+    connections: { type: 'string', default: '20' },
+    seconds: { type: 'string', default: '10' },
+    months: { type: 'string', default: '6' },
+  },
+});
+const CONNECTIONS = Number(values.connections);
+const SECONDS = Number(values.seconds);
+const COLD_MONTHS = Number(values.months);
+
+// autocannon ships no types: the little of it used here.
+interface AutocannonInstance {
+  on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
+  on(event: 'done', listener: (result: { requests: { average: number }; non2xx: number; errors: number; timeouts: number }) => void): void;
+}
+type Autocannon = (options: { url: string; connections: number; duration: number; headers: Record<string, string> }) => AutocannonInstance;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const root = resolve('.');
+const serverEntry = join(root, 'build/index.js');
+if (!existsSync(serverEntry)) fail('no build/index.js: run `npm run build` first');
+if (!existsSync(config.warehouse)) fail(`no warehouse at ${config.warehouse}: load one first (npm run demo, or npm run etl -- <folder>)`);
+
+function fail(message: string): never {
+  console.error(`bench:web: ${message}`);
+  process.exit(1);
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+const median = (xs: readonly number[]) => percentile(xs, 50);
+function percentile(xs: readonly number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done, reject) => {
+    const s = createServer();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => done(port));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A throwaway user file: the real one is never touched.
+
+const tmp = mkdtempSync(join(tmpdir(), 'kaba-bench-web-'));
+const usersFile = join(tmp, 'users.json');
+const password = `bench-${Math.random().toString(36).slice(2)}-pw`;
+const userCli = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'app/cli/user.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, KABA_USERS: usersFile, KABA_PASSWORD: password },
+  });
+const added = userCli(['add', 'bench', '--role', 'director']);
+if (added.status !== 0) fail(`could not create the bench user: ${added.stderr || added.stdout}`);
+const tokenOut = userCli(['token', 'bench']);
+const token = /kaba_[A-Za-z0-9_-]+/.exec(tokenOut.stdout)?.[0];
+if (!token) fail(`could not make an API token: ${tokenOut.stderr || tokenOut.stdout}`);
+
+// ---------------------------------------------------------------------------------------------------
+// The server
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, [join(root, 'node_modules/@remix-run/serve/dist/cli.js'), serverEntry], {
+  env: {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    KABA_USERS: usersFile,
+    SESSION_SECRET: `bench-${Math.random().toString(36).slice(2)}-${Date.now()}`,
+  },
+  // the request log goes nowhere (an unread pipe would stall the server)
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
+let serverErrors = '';
+server.stderr!.on('data', (chunk: Buffer) => (serverErrors += chunk.toString()));
+const stopServer = () => {
+  if (server.exitCode === null) server.kill('SIGTERM');
+};
+process.on('exit', () => {
+  stopServer();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+let peakRss = 0;
+const rss = (): number => {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+};
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, rss())), 200);
+
+async function waitForServer(): Promise<void> {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    if (server.exitCode !== null) fail(`the server exited (${server.exitCode}): ${serverErrors}`);
+    const ok = await fetch(`${base}/login`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  fail(`the server did not answer on ${base} within 30 s: ${serverErrors}`);
+}
+
+/** Signs in through the form as a browser would: the CSRF token from /login, then POST. */
+async function signIn(): Promise<string> {
+  const page = await fetch(`${base}/login`);
+  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1];
+  if (!csrf) fail('no CSRF token on the sign-in page');
+  const res = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie, Origin: base },
+    body: new URLSearchParams({ csrf, username: 'bench', password, redirectTo: '/' }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  if (res.status !== 302 || !session) fail(`sign-in failed (${res.status})`);
+  return session;
+}
+
+async function timed(url: string, headers: Record<string, string>): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(url, { headers });
+  await res.arrayBuffer();
+  if (!res.ok) fail(`${url} answered ${res.status}`);
+  return performance.now() - t;
+}
+
+async function load(name: string, url: string, headers: Record<string, string>) {
+  const times: number[] = [];
+  const result = await new Promise<{ requests: { average: number }; non2xx: number; errors: number; timeouts: number }>((done) => {
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
+    instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+    instance.on('done', done);
+  });
+  const p = (q: number) => ms(percentile(times, q));
+  console.log(
+    `${name.padEnd(10)} ${String(times.length).padStart(6)} requests  ${result.requests.average.toFixed(0).padStart(4)}/s  ` +
+      `p50 ${p(50)}  p95 ${p(95)}  p99 ${p(99)}  max ${ms(Math.max(...times))}  ` +
+      `non-2xx ${result.non2xx}  errors ${result.errors + result.timeouts}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+await waitForServer();
+const cookie = await signIn();
+const page = { Cookie: cookie };
+const api = { Authorization: `Bearer ${token}` };
+
+const wh = await Warehouse.open(config.warehouse, { readOnly: true });
+const months = await warehouseMonths(wh);
+if (months.length < 2) fail('the warehouse holds fewer than two months');
+// Months for the cold measurements: the latest ones, leaving out the two newest (the default month
+// and its neighbour are requested below anyway).
+const coldMonths = months.slice(Math.max(0, months.length - 2 - COLD_MONTHS), months.length - 2);
+
+console.log(`warehouse ${config.warehouse} (${months[0]} … ${months.at(-1)}), server ${base}, pid ${server.pid}\n`);
+
+// 1. Server time against raw query time.
+const firstPage = await timed(`${base}/`, page);
+const firstApi = await timed(`${base}/api/v1/overview`, api);
+console.log(`first requests after start: page ${ms(firstPage)}, API ${ms(firstApi)}`);
+
+const serverCold: number[] = [];
+for (const m of coldMonths) serverCold.push(await timed(`${base}/?bulan=${m}`, page));
+await computeOverview(wh, months.at(-1)!); // warm this process (JIT, DuckDB buffers) as the server is
+const raw: number[] = [];
+for (const m of coldMonths) {
+  const t = performance.now();
+  await computeOverview(wh, m);
+  raw.push(performance.now() - t);
+}
+const serverWarm: number[] = [];
+for (let i = 0; i < 20; i++) serverWarm.push(await timed(`${base}/?bulan=${coldMonths[0]}`, page));
+wh.close();
+
+const rawMedian = median(raw);
+console.log(`\nserver time vs raw DuckDB time (computeOverview), ${coldMonths.length} months, one request at a time:`);
+console.log(`  raw queries                       median ${ms(rawMedian)}  (${raw.map((x) => x.toFixed(0)).join(', ')} ms)`);
+console.log(
+  `  page, first request of the month  median ${ms(median(serverCold))}  ratio ${(median(serverCold) / rawMedian).toFixed(2)}×  (${serverCold.map((x) => x.toFixed(0)).join(', ')} ms)`,
+);
+console.log(`  page, figures cached              median ${ms(median(serverWarm))}  ratio ${(median(serverWarm) / rawMedian).toFixed(2)}×`);
+
+// 2. Load.
+console.log(`\n${CONNECTIONS} concurrent clients, ${SECONDS} s each (the default month):`);
+await load('page /', `${base}/`, page);
+await load('API', `${base}/api/v1/overview`, api);
+
+// 3. Memory.
+clearInterval(sampler);
+const endRss = rss();
+console.log(`\nserver memory (RSS): peak ${(peakRss / 2 ** 20).toFixed(0)} MB, at the end ${(endRss / 2 ** 20).toFixed(0)} MB (target < 500 MB)`);
+console.log('targets: p95 < 150 ms at 20 clients; server time within 2× of the raw queries; memory < 500 MB');
+
+stopServer();
+if (serverErrors.trim()) console.log(`\nserver stderr:\n${serverErrors.trim().split('\n').slice(-10).join('\n')}`);
+process.exit(0);

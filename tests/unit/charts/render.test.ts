@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildAgeOption, buildBarOption, buildMapOption, buildTrendOption, buildWaterfallOption } from '../../../app/charts/options';
+import { renderChartSvg, renderChartSvgCached } from '../../../app/charts/render.server';
+
+const GEO = '/work/shared/geo/rejang-lebong-kecamatan.geojson';
+
+describe('server-side rendering to SVG', () => {
+  it('renders a trend with its Rupiah axis labels and no animation', () => {
+    const svg = renderChartSvg(
+      buildTrendOption({
+        total: [
+          { month: '2024-12', value: 8_000_000_000 },
+          { month: '2025-01', value: 8_100_000_000 },
+        ],
+        asOfMonth: '2025-01',
+        labels: { total: 'Tunggakan', legacy: 'Lama', target: 'Target', projection: 'Proyeksi' },
+        lang: 'id',
+      }),
+      640,
+      300,
+    );
+    expect(svg.startsWith('<svg width="100%" height="100%"')).toBe(true);
+    expect(svg).toContain('viewBox="0 0 640 300"');
+    expect(svg).toContain('Tunggakan');
+    expect(svg).toMatch(/Rp8(,\d+)? M/);
+    expect(svg).not.toContain('<animate');
+  });
+
+  it('renders the waterfall, bars and age buckets', () => {
+    const waterfall = renderChartSvg(
+      buildWaterfallOption({
+        steps: [
+          { label: 'Awal', amount: 1_000_000, kind: 'level' },
+          { label: 'Baru', amount: 200_000, kind: 'increase' },
+          { label: 'Akhir', amount: 1_200_000, kind: 'level' },
+        ],
+        lang: 'id',
+      }),
+      600,
+      300,
+    );
+    expect(waterfall).toContain('+Rp200 rb');
+    const bars = renderChartSvg(buildBarOption({ rows: [{ name: 'Curup Tengah', value: 5 }], lang: 'id', seriesName: 'x' }), 400, 300);
+    expect(bars).toContain('Curup Tengah');
+    const age = renderChartSvg(buildAgeOption({ rows: [{ bucket: '>60', label: '> 5 thn', arrears: 9, current: false }], lang: 'id', seriesName: 'x' }), 400, 300);
+    expect(age).toContain('&gt; 5 thn');
+  });
+
+  it('draws a choropleth from a boundary GeoJSON', () => {
+    const geoJSON = JSON.parse(readFileSync(GEO, 'utf8'));
+    const codes: string[] = geoJSON.features.map((f: { properties: { code: string } }) => f.properties.code);
+    const areas = codes.map((code, i) => ({ code, name: `Kec ${i}`, value: (i + 1) * 1_000_000, lat: null, lon: null }));
+    const svg = renderChartSvg(buildMapOption({ areas, lang: 'id', seriesName: 'x', mapName: 'test-kecamatan', width: 500, height: 400 }), 500, 400, {
+      name: 'test-kecamatan',
+      geoJSON,
+    });
+    expect(svg).toContain('Kec 0');
+    expect((svg.match(/<path /g) ?? []).length).toBeGreaterThanOrEqual(codes.length);
+  });
+
+  it('draws bubbles without boundaries', () => {
+    const svg = renderChartSvg(
+      buildMapOption({ areas: [{ code: '17.02.09', name: 'Curup', value: 10, lat: -3.47, lon: 102.52 }], lang: 'id', seriesName: 'x', width: 500, height: 400 }),
+      500,
+      400,
+    );
+    expect(svg).toContain('Curup');
+  });
+
+  it('caches by size, variant and option data', () => {
+    const option = buildBarOption({ rows: [{ name: 'A', value: 1_000 }], lang: 'id', seriesName: 'x' });
+    const first = renderChartSvgCached(option, 300, 200, 'id');
+    expect(renderChartSvgCached(option, 300, 200, 'id')).toBe(first);
+    const english = buildBarOption({ rows: [{ name: 'A', value: 1_000 }], lang: 'en', seriesName: 'x' });
+    expect(renderChartSvgCached(english, 300, 200, 'en')).toContain('Rp1K');
+    expect(first).toContain('Rp1 rb');
+  });
+});
