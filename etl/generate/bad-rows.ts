@@ -121,6 +121,7 @@ export const STATIC_BAD_ROWS: Readonly<Record<StaticFile, readonly { reason: str
   ],
   'teams.csv': [
     { reason: 'base_latitude is not a number', line: () => csvLine(['T05', 'Tim Penagihan Keliling', 'KOL0501', 'Ujang Sopian', 'n/a', '102.516700']) },
+    { reason: 'collector_name is empty', line: () => csvLine(['T05', 'Tim Penagihan Keliling', 'KOL0502', '', '-3.473000', '102.516700']) },
     { reason: 'duplicate team + collector', line: (copy) => copy },
   ],
 };

@@ -43,6 +43,12 @@ export function isoDateTime(dayNumber: number, secondOfDay: number): string {
   return `${isoDate(dayNumber)}T${pad2(h)}:${pad2(mi)}:${pad2(secondOfDay % 60)}`;
 }
 
+/** `YYMMDD`, as payment references carry the day. */
+export function yymmdd(dayNumber: number): string {
+  const [y, m, d] = civil(dayNumber);
+  return pad2(y % 100) + pad2(m) + pad2(d);
+}
+
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
 export function weekday(dayNumber: number): number {
   return (((dayNumber + 4) % 7) + 7) % 7;

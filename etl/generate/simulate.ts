@@ -5,7 +5,7 @@
  * is decided from what is outstanding at that moment and its allocation is known exactly.
  */
 import { type Era, INSTALMENT, type Mode, monthlyIntent, monthlyUsage, penaltyFor, regularPaymentDay, stopsPaying } from './behaviour';
-import { calendarMonth, civil, firstDayOfMonth, lastDayOfMonth, monthOfDay, weekday } from './calendar';
+import { calendarMonth, firstDayOfMonth, lastDayOfMonth, monthOfDay, weekday, yymmdd } from './calendar';
 import {
   COLLECTION_TEAM_FROM,
   COLLECTOR,
@@ -139,8 +139,12 @@ class CustomerLife {
   private lastStamp = -1;
   private refCounter = 0;
   private visitCounter = 0;
+  /** effects planned for a later month */
   private pending: Action[] = [];
+  /** this month's actions in time order */
   private queue: Action[] = [];
+  /** time of the action being executed, seconds since 1970-01-01 Jakarta */
+  private current = 0;
   private month = 0;
   private billable = false;
   private sealedThisMonth = false;
@@ -281,7 +285,7 @@ class CustomerLife {
   }
 
   private planWriteOff(first: number, last: number, overdue: number, owesOpening: boolean): void {
-    if (owesOpening && this.status === 'disconnected' && this.rng.chance(0.0008)) {
+    if (owesOpening && this.status === 'disconnected' && this.rng.chance(0.0004)) {
       const reason = this.rng.pick(OPENING_WRITE_OFF_REASONS);
       this.atEndOf(this.workday(first, last), () => this.writeOff(null, this.ledger.openingBalance()!.outstanding, reason));
     } else if (overdue > 0 && this.status === 'active' && this.rng.chance(0.0002)) {
@@ -323,8 +327,6 @@ class CustomerLife {
       this.pending.push(action);
     }
   }
-
-  private current = 0;
 
   private execute(): void {
     for (let i = 0; i < this.queue.length; i++) {
@@ -417,11 +419,10 @@ class CustomerLife {
     return result;
   }
 
+  /** Channel prefix, day, the customer's serial and a running number: unique without a global counter. */
   private ref(channel: Channel, day: number): string {
-    const [y, mo, d] = civil(day);
-    const date = `${y % 100}`.padStart(2, '0') + `${mo}`.padStart(2, '0') + `${d}`.padStart(2, '0');
     this.refCounter++;
-    return `${channel.refPrefix}${date}${String(this.c.index + 1).padStart(8, '0')}${String(this.refCounter).padStart(4, '0')}`;
+    return `${channel.refPrefix}${yymmdd(day)}${String(this.c.index + 1).padStart(8, '0')}${String(this.refCounter).padStart(4, '0')}`;
   }
 
   /** Clearing every debt reopens a sealed connection, the rule for getting the water back. */

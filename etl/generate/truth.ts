@@ -36,18 +36,18 @@ export class TruthLedger {
   /** payments and amounts by month × channel, index (month − from) × channels + channel */
   private readonly byChannelMonth: { count: number[]; amount: number[] };
   private readonly channelIndex: Map<string, number>;
-  readonly payments = tally();
-  readonly unmatched = tally();
-  readonly duplicates = tally();
-  readonly bills = tally();
-  readonly openingBalances = tally();
-  readonly writeOffs = tally();
-  readonly visits = tally();
-  credit = 0;
+  private readonly payments = tally();
+  private readonly unmatched = tally();
+  private readonly duplicates = tally();
+  private readonly bills = tally();
+  private readonly openingBalances = tally();
+  private readonly writeOffs = tally();
+  private readonly visits = tally();
+  private credit = 0;
   notCompleted = 0;
-  readonly customersByStatus: Record<string, number> = {};
-  readonly rejects = new Map<string, number>();
-  readonly badRows: BadRowNote[] = [];
+  private readonly customersByStatus: Record<string, number> = {};
+  private readonly rejects = new Map<string, number>();
+  private readonly badRows: BadRowNote[] = [];
 
   constructor(
     private readonly fromIdx: number,
@@ -58,6 +58,26 @@ export class TruthLedger {
     this.arrears = new Array(months).fill(0);
     this.byChannelMonth = { count: new Array(months * channelCodes.length).fill(0), amount: new Array(months * channelCodes.length).fill(0) };
     this.channelIndex = new Map(channelCodes.map((c, i) => [c, i]));
+  }
+
+  customer(status: string): void {
+    this.customersByStatus[status] = (this.customersByStatus[status] ?? 0) + 1;
+  }
+
+  bill(total: number): void {
+    add(this.bills, total);
+  }
+
+  openingBalance(amount: number): void {
+    add(this.openingBalances, amount);
+  }
+
+  writeOff(amount: number): void {
+    add(this.writeOffs, amount);
+  }
+
+  visit(amountCollected: number): void {
+    add(this.visits, amountCollected);
   }
 
   monthEnd(monthIdx: number, arrears: number): void {
@@ -80,7 +100,36 @@ export class TruthLedger {
     this.badRows.push(note);
   }
 
-  arrearsAt(date: string): number | undefined {
+  /** truth.json: what the run wrote, for the integration test and the curious. */
+  toJson(params: Record<string, string | number>, scale: number, oddities: { overpayment: number; futurePeriod: number }) {
+    return {
+      params,
+      customers: { total: Object.values(this.customersByStatus).reduce((s, n) => s + n, 0), by_status: this.customersByStatus },
+      bills: { count: this.bills.count, total_amount: this.bills.amount },
+      opening_balances: { count: this.openingBalances.count, amount: this.openingBalances.amount },
+      write_offs: { count: this.writeOffs.count, amount: this.writeOffs.amount },
+      visits: { count: this.visits.count, amount_collected: this.visits.amount },
+      payments: {
+        count: this.payments.count,
+        amount: this.payments.amount,
+        credit_amount: this.credit,
+        duplicate_payments: this.duplicates.count,
+        duplicate_amount: this.duplicates.amount,
+        overpayments: oddities.overpayment,
+        future_period_payments: oddities.futurePeriod,
+      },
+      unmatched_payments: this.unmatched.count,
+      unmatched_amount: this.unmatched.amount,
+      marketplace_not_completed: this.notCompleted,
+      expected_rejects: Object.fromEntries([...this.rejects.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+      bad_rows: this.badRows,
+      calibration: this.calibration(scale),
+      arrears_by_month_end: this.arrearsByMonthEnd(),
+      payments_by_channel_month: this.paymentsByChannelMonth(),
+    };
+  }
+
+  private arrearsAt(date: string): number | undefined {
     for (let m = this.fromIdx; m <= this.toIdx; m++) {
       if (isoDate(lastDayOfMonth(m)) === date) return this.arrears[m - this.fromIdx];
     }
@@ -88,7 +137,7 @@ export class TruthLedger {
   }
 
   /** Arrears at the public data points inside the run, against the trajectory scaled to this utility. */
-  calibration(scale: number): { as_of: string; arrears: number; target: number; deviation_pct: number }[] {
+  private calibration(scale: number): { as_of: string; arrears: number; target: number; deviation_pct: number }[] {
     return PUBLIC_TRAJECTORY.flatMap(({ asOf, arrears: reference }) => {
       const arrears = this.arrearsAt(asOf);
       if (arrears === undefined) return [];
@@ -97,13 +146,13 @@ export class TruthLedger {
     });
   }
 
-  arrearsByMonthEnd(): Record<string, number> {
+  private arrearsByMonthEnd(): Record<string, number> {
     const out: Record<string, number> = {};
     for (let m = this.fromIdx; m <= this.toIdx; m++) out[isoDate(lastDayOfMonth(m))] = this.arrears[m - this.fromIdx];
     return out;
   }
 
-  paymentsByChannelMonth(): { month: string; channel_code: string; payments: number; amount: number }[] {
+  private paymentsByChannelMonth(): { month: string; channel_code: string; payments: number; amount: number }[] {
     const rows: { month: string; channel_code: string; payments: number; amount: number }[] = [];
     const codes = [...this.channelCodes].sort();
     for (let m = this.fromIdx; m <= this.toIdx; m++) {

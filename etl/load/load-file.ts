@@ -281,18 +281,21 @@ async function setRejects(wh: Warehouse, rawOf: (lines: Set<number>) => Promise<
   return rows.map((r) => ({ line: r.line, raw: raw.get(r.line) ?? '', reason: r.reason }));
 }
 
+/** The staged rows that passed every check. */
+const VALID_STAGE = `(SELECT s.* FROM load_stage s ANTI JOIN load_stage_rejects r USING (line))`;
+
 /** Replaces rows with the same natural key, then inserts the file's valid rows; returns rows replaced. */
 async function upsert(wh: Warehouse, spec: CanonicalKind, fileId: number): Promise<number> {
   const table = spec.kind;
-  const valid = `FROM load_stage s WHERE s.line NOT IN (SELECT line FROM load_stage_rejects)`;
   const sameKey = spec.columns
     .filter((c) => spec.naturalKey.includes(c.name))
     .map((c) => `t.${c.name} IS NOT DISTINCT FROM CAST(s.${c.name} AS ${c.type})`)
     .join(' AND ');
-  const replaced = await wh.one<{ n: number }>(
-    `SELECT count(*) AS n FROM ${table} t WHERE EXISTS (SELECT 1 ${valid} AND ${sameKey})`,
-  );
-  if (replaced.n > 0) await wh.run(`DELETE FROM ${table} t WHERE EXISTS (SELECT 1 ${valid} AND ${sameKey})`);
+  // An explicit semi join: DuckDB plans it as a hash join, where a correlated EXISTS scanned the table.
+  await wh.run(`CREATE OR REPLACE TABLE load_replaced AS SELECT t.rowid AS rid FROM ${table} t SEMI JOIN ${VALID_STAGE} s ON ${sameKey}`);
+  const replaced = (await wh.one<{ n: number }>(`SELECT count(*) AS n FROM load_replaced`)).n;
+  if (replaced > 0) await wh.run(`DELETE FROM ${table} WHERE rowid IN (SELECT rid FROM load_replaced)`);
+  await wh.run('DROP TABLE load_replaced');
 
   const targets: string[] = [];
   const values: string[] = [];
@@ -314,17 +317,16 @@ async function upsert(wh: Warehouse, spec: CanonicalKind, fileId: number): Promi
   }
   targets.push('file_id', 'line');
   values.push('$file_id', 's.line');
-  await wh.run(`INSERT INTO ${table} (${targets.join(', ')}) SELECT ${values.join(', ')} ${valid} ORDER BY s.line`, {
+  await wh.run(`INSERT INTO ${table} (${targets.join(', ')}) SELECT ${values.join(', ')} FROM ${VALID_STAGE} s ORDER BY s.line`, {
     file_id: fileId,
   });
-  return replaced.n;
+  return replaced;
 }
 
 async function stagedAmount(wh: Warehouse, spec: CanonicalKind): Promise<number> {
   if (!spec.amountColumn) return 0;
   const r = await wh.one<{ amount: number | null }>(
-    `SELECT sum(CAST(s.${spec.amountColumn} AS BIGINT))::BIGINT AS amount FROM load_stage s
-      WHERE s.line NOT IN (SELECT line FROM load_stage_rejects)`,
+    `SELECT sum(CAST(s.${spec.amountColumn} AS BIGINT))::BIGINT AS amount FROM ${VALID_STAGE} s`,
   );
   return r.amount ?? 0;
 }
