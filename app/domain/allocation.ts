@@ -13,8 +13,10 @@
  * - refunded or cancelled channel rows are recorded but never applied.
  */
 
-export type PaymentTarget = 'bill' | 'opening' | 'credit' | 'duplicate' | 'unmatched' | 'not_applied';
-export type WriteOffTarget = 'bill' | 'opening' | 'excess';
+export const PAYMENT_TARGETS = ['bill', 'opening', 'credit', 'duplicate', 'unmatched', 'not_applied'] as const;
+export const WRITE_OFF_TARGETS = ['bill', 'opening', 'excess'] as const;
+export type PaymentTarget = (typeof PAYMENT_TARGETS)[number];
+export type WriteOffTarget = (typeof WRITE_OFF_TARGETS)[number];
 
 export interface LedgerBill {
   billId: number;
@@ -32,7 +34,8 @@ export interface LedgerOpening {
 
 export interface LedgerPayment {
   paymentId: number;
-  ref: string;
+  /** the payment_ref's place in sort order (ties on paid_at are broken by payment_ref) */
+  refOrder: number;
   /** month index of the period the payment names, or null */
   period: number | null;
   /** Jakarta wall-clock seconds since 1970-01-01 00:00 */
@@ -82,7 +85,7 @@ export interface CustomerAllocation {
 
 export function comparePayments(a: LedgerPayment, b: LedgerPayment): number {
   if (a.paidAt !== b.paidAt) return a.paidAt - b.paidAt;
-  if (a.ref !== b.ref) return a.ref < b.ref ? -1 : 1;
+  if (a.refOrder !== b.refOrder) return a.refOrder - b.refOrder;
   return a.paymentId - b.paymentId;
 }
 

@@ -97,12 +97,7 @@ export function targetMonthOf(date: string): string {
  * Assess the target against the arrears series (month-end values, any order). `windowMonths` month
  * ends up to and including `asOfMonth` feed the trend.
  */
-export function assessTarget(
-  series: readonly MonthValue[],
-  target: ReductionTarget,
-  asOfMonth: string,
-  windowMonths = 12,
-): TargetAssessment {
+export function assessTarget(series: readonly MonthValue[], target: ReductionTarget, asOfMonth: string, windowMonths = 12): TargetAssessment {
   const byMonth = new Map(series.map((p) => [p.month, p.value]));
   const targetMonth = targetMonthOf(target.byDate);
   const baseValue = byMonth.get(target.baseMonth) ?? null;
@@ -110,9 +105,7 @@ export function assessTarget(
   const targetValue = baseValue === null ? null : Math.round(baseValue * (1 - target.percent / 100));
 
   const windowStart = addMonths(asOfMonth, -(windowMonths - 1));
-  const recent = series
-    .filter((p) => p.month >= windowStart && p.month <= asOfMonth)
-    .sort((a, b) => (a.month < b.month ? -1 : 1));
+  const recent = series.filter((p) => p.month >= windowStart && p.month <= asOfMonth).sort((a, b) => (a.month < b.month ? -1 : 1));
   const fit = fitLinearTrend(recent);
 
   const result: TargetAssessment = {

@@ -2,20 +2,24 @@
  * Runs the allocation rule over every customer and stores what it decided, in bulk through DuckDB's
  * appender, into payment_allocations_raw and write_off_allocations_raw.
  */
-import { BIGINT, BOOLEAN, DuckDBDataChunk, VARCHAR, type DuckDBAppender, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { allocateCustomer } from '../../app/domain/allocation';
+import { BIGINT, BOOLEAN, DuckDBDataChunk, UTINYINT, type DuckDBAppender, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { allocateCustomer, PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../../app/domain/allocation';
 import type { Warehouse } from '../warehouse/duckdb';
 import { forEachLedger, type LedgerSources } from './ledgers';
 
+// target_code is the target's position in PAYMENT_TARGETS / WRITE_OFF_TARGETS (see derived-sql.ts).
 const RAW_TABLES = `
 CREATE OR REPLACE TABLE payment_allocations_raw (
-  payment_id BIGINT NOT NULL, target VARCHAR NOT NULL, bill_id BIGINT, amount BIGINT NOT NULL, overdue BOOLEAN NOT NULL);
+  payment_id BIGINT NOT NULL, target_code UTINYINT NOT NULL, bill_id BIGINT, amount BIGINT NOT NULL, overdue BOOLEAN NOT NULL);
 CREATE OR REPLACE TABLE write_off_allocations_raw (
-  write_off_id BIGINT NOT NULL, target VARCHAR NOT NULL, bill_id BIGINT, amount BIGINT NOT NULL, overdue BOOLEAN NOT NULL);
+  write_off_id BIGINT NOT NULL, target_code UTINYINT NOT NULL, bill_id BIGINT, amount BIGINT NOT NULL, overdue BOOLEAN NOT NULL);
 `;
 
-const COLUMN_TYPES: DuckDBType[] = [BIGINT, VARCHAR, BIGINT, BIGINT, BOOLEAN];
+const COLUMN_TYPES: DuckDBType[] = [BIGINT, UTINYINT, BIGINT, BIGINT, BOOLEAN];
 const CHUNK_ROWS = 2048;
+const codes = <T extends string>(names: readonly T[]) => Object.fromEntries(names.map((n, i) => [n, i])) as Record<T, number>;
+const PAYMENT_CODE = codes(PAYMENT_TARGETS);
+const WRITE_OFF_CODE = codes(WRITE_OFF_TARGETS);
 
 /** Buffers rows column-wise and appends them a data chunk at a time (per-value appends are ~10× slower). */
 class ChunkWriter {
@@ -23,10 +27,10 @@ class ChunkWriter {
   private readonly chunk = DuckDBDataChunk.create(COLUMN_TYPES);
   constructor(private readonly appender: DuckDBAppender) {}
 
-  add(id: number, target: string, billId: number | null, amount: number, overdue: boolean): void {
+  add(id: number, targetCode: number, billId: number | null, amount: number, overdue: boolean): void {
     const c = this.columns;
     c[0].push(BigInt(id));
-    c[1].push(target);
+    c[1].push(targetCode);
     c[2].push(billId === null ? null : BigInt(billId));
     c[3].push(BigInt(amount));
     c[4].push(overdue);
@@ -64,8 +68,8 @@ export async function allocateAll(wh: Warehouse): Promise<AllocationSummary> {
   try {
     const customers = await forEachLedger(reader, { writeOffs: 'write_offs' }, (ledger) => {
       const result = allocateCustomer(ledger);
-      for (const a of result.payments) payments.add(a.paymentId, a.target, a.billId, a.amount, a.overdue);
-      for (const a of result.writeOffs) writeOffs.add(a.writeOffId, a.target, a.billId, a.amount, a.overdue);
+      for (const a of result.payments) payments.add(a.paymentId, PAYMENT_CODE[a.target], a.billId, a.amount, a.overdue);
+      for (const a of result.writeOffs) writeOffs.add(a.writeOffId, WRITE_OFF_CODE[a.target], a.billId, a.amount, a.overdue);
       allocations += result.payments.length + result.writeOffs.length;
     });
     payments.close();

@@ -3,6 +3,10 @@
  * tables and the allocation. One statement per table, in dependency order; each says what it holds.
  */
 import { ageBucketSql } from '../../app/domain/aging';
+import { PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../../app/domain/allocation';
+
+/** The target's name from its code (its position in the list the allocation writes codes from). */
+const targetName = (names: readonly string[]) => `([${names.map((n) => `'${n}'`).join(', ')}])[r.target_code + 1]`;
 
 /** Month index (year × 12 + month − 1) of a DATE, so month arithmetic is integer arithmetic. */
 const monthIdx = (d: string) => `(year(${d}) * 12 + month(${d}) - 1)`;
@@ -13,7 +17,7 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
     // Every rupiah of every payment and where it went (a bill, the opening balance, credit, …).
     table: 'payment_allocations',
     sql: `CREATE OR REPLACE TABLE payment_allocations AS
-      SELECT r.payment_id, p.channel_code, p.customer_id, p.paid_on, r.target, r.bill_id, b.period, b.due_on,
+      SELECT r.payment_id, p.channel_code, p.customer_id, p.paid_on, ${targetName(PAYMENT_TARGETS)} AS target, r.bill_id, b.period, b.due_on,
              r.amount, r.overdue
         FROM payment_allocations_raw r
         JOIN payments p USING (payment_id)
@@ -22,7 +26,8 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
   {
     table: 'write_off_allocations',
     sql: `CREATE OR REPLACE TABLE write_off_allocations AS
-      SELECT r.write_off_id, w.customer_id, w.written_off_on, r.target, r.bill_id, w.period, r.amount, r.overdue
+      SELECT r.write_off_id, w.customer_id, w.written_off_on, ${targetName(WRITE_OFF_TARGETS)} AS target, r.bill_id, w.period,
+             r.amount, r.overdue
         FROM write_off_allocations_raw r
         JOIN write_offs w USING (write_off_id)`,
   },

@@ -28,22 +28,22 @@ export function ledgerEventsSql(sources: LedgerSources): string {
   return `
     WITH events AS (
       SELECT customer_id, 0 AS ev, bill_id AS id, ${periodIdx('period')} AS period, ${day('issued_on')} AS d1,
-             ${day('due_on')} AS d2, NULL::VARCHAR AS ref, total_amount AS amount, true AS completed
+             ${day('due_on')} AS d2, NULL::BIGINT AS ref_order, total_amount AS amount, true AS completed
         FROM bills
       UNION ALL
       SELECT customer_id, 1, 0, NULL, ${day('as_of')}, NULL, NULL, amount, true
         FROM opening_balances
       UNION ALL
       SELECT customer_id, 2, payment_id, ${periodIdx('period')}, ${day('paid_on')},
-             datediff('second', TIMESTAMP '1970-01-01', paid_at)::INTEGER - ${day('paid_on')} * 86400, payment_ref,
-             amount, status = 'completed'
+             datediff('second', TIMESTAMP '1970-01-01', paid_at)::INTEGER - ${day('paid_on')} * 86400,
+             dense_rank() OVER (ORDER BY payment_ref), amount, status = 'completed'
         FROM payments
       UNION ALL
       SELECT customer_id, 3, write_off_id, ${periodIdx('period')}, ${day('written_off_on')}, NULL, NULL, amount, true
         FROM ${sources.writeOffs}
     )
     SELECT dense_rank() OVER (ORDER BY e.customer_id)::INTEGER AS ckey, e.customer_id, e.ev, e.id::DOUBLE AS id,
-           e.period::INTEGER AS period, e.d1, e.d2::INTEGER AS d2, e.ref, e.amount::DOUBLE AS amount, e.completed,
+           e.period::INTEGER AS period, e.d1, e.d2::INTEGER AS d2, e.ref_order::INTEGER AS ref_order, e.amount::DOUBLE AS amount, e.completed,
            e.customer_id IN (SELECT customer_id FROM customers) AS known
       FROM events e ${where}
      ORDER BY ckey`;
@@ -84,7 +84,7 @@ export async function forEachLedger(
     const period = column<number | null>(4);
     const d1 = column<number>(5);
     const d2 = column<number | null>(6);
-    const ref = column<string | null>(7);
+    const refOrder = column<number | null>(7);
     const amount = column<number>(8);
     const completed = column<boolean>(9);
     for (let i = 0; i < ckey.length; i++) {
@@ -109,7 +109,7 @@ export async function forEachLedger(
           break;
         case 2:
           payments.push({
-            paymentId: id[i], ref: ref[i]!, period: period[i], paidAt: d1[i] * 86400 + d2[i]!, paidOn: d1[i],
+            paymentId: id[i], refOrder: refOrder[i]!, period: period[i], paidAt: d1[i] * 86400 + d2[i]!, paidOn: d1[i],
             amount: amount[i], completed: completed[i],
           });
           break;

@@ -28,6 +28,7 @@ const NON_PAYERS: readonly (readonly [number, number])[] = [[y(2012), 0.02], [y(
 /** Median debt of a cut-off debtor, in months of bills. */
 const CUT_OFF_MONTHS: readonly (readonly [number, number])[] = [[y(2012), 50], [y(2026), 40]];
 const CLOSED_SHARE = 0.03;
+const SEALING_PAUSED = { from: y(2023, 6), to: y(2025, 6) };
 const FIRST_PERIOD = y(1982);
 
 export function standingAtStart(rng: Rng, customer: Customer, fromIdx: number): Standing {
@@ -52,7 +53,9 @@ export function standingAtStart(rng: Rng, customer: Customer, fromIdx: number): 
     };
   }
   if (x < cutOff + interpolate(NON_PAYERS, fromIdx)) {
-    return { status: 'sealed', mode: 'stopped', sealedSince: fromIdx - rng.int(0, 6), opening: owing(rng.int(3, 24)) };
+    // while sealing had all but stopped (mid 2023 to mid 2025) non-payers kept their water
+    const status = fromIdx >= SEALING_PAUSED.from && fromIdx <= SEALING_PAUSED.to ? 'active' : 'sealed';
+    return { status, mode: 'stopped', sealedSince: fromIdx - rng.int(0, 6), opening: owing(rng.int(3, 24)) };
   }
   if (x < cutOff + interpolate(NON_PAYERS, fromIdx) + CLOSED_SHARE) {
     return { status: 'closed', mode: 'paying', sealedSince: fromIdx, opening: null };

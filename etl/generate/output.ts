@@ -193,7 +193,7 @@ export class DemoOutput {
     for (const w of Object.values(this.writers)) await w.close();
     await this.settlements.close(this.nativeChannels);
     for (const f of this.settlements.written) {
-      this.truth.notCompleted += f.notCompleted;
+      this.truth.notCompletedOrders(f.notCompleted);
       for (const b of f.bad) this.truth.bad({ file: f.file, payment_ref: b.payment_ref, reason: b.reason });
     }
   }

@@ -3,9 +3,9 @@
  * rupiah (arrears at every month end, payments by channel and month), the rows it must reject, and the
  * calibration against the utility's public arrears trajectory.
  */
-import { lastDayOfMonth, isoDate } from './calendar';
-import type { PaymentResult } from './ledger';
 import { periodFromIndex } from '../../app/domain/period';
+import { isoDate, lastDayOfMonth } from './calendar';
+import type { PaymentResult } from './ledger';
 
 export interface BadRowNote {
   file: string;
@@ -32,7 +32,7 @@ interface Tally {
 const tally = (): Tally => ({ count: 0, amount: 0 });
 
 export class TruthLedger {
-  readonly arrears: number[];
+  private readonly arrears: number[];
   /** payments and amounts by month × channel, index (month − from) × channels + channel */
   private readonly byChannelMonth: { count: number[]; amount: number[] };
   private readonly channelIndex: Map<string, number>;
@@ -44,7 +44,7 @@ export class TruthLedger {
   private readonly writeOffs = tally();
   private readonly visits = tally();
   private credit = 0;
-  notCompleted = 0;
+  private notCompleted = 0;
   private readonly customersByStatus: Record<string, number> = {};
   private readonly rejects = new Map<string, number>();
   private readonly badRows: BadRowNote[] = [];
@@ -93,6 +93,11 @@ export class TruthLedger {
     if (result.outcome === 'unmatched') add(this.unmatched, amount);
     else if (result.outcome === 'duplicate') add(this.duplicates, amount);
     else this.credit += result.credit;
+  }
+
+  /** Refunded or cancelled marketplace orders: recorded by the warehouse, never applied. */
+  notCompletedOrders(count: number): void {
+    this.notCompleted += count;
   }
 
   bad(note: BadRowNote): void {

@@ -16,7 +16,7 @@ function bill(period: string, total: number): LedgerBill {
 function payment(paidAt: string, amount: number, period: string | null = null, extra: Partial<LedgerPayment> = {}): LedgerPayment {
   const [hh, mm, ss] = paidAt.slice(11).split(':').map(Number);
   return {
-    paymentId: nextId++, ref: `P${nextId}`, period: period === null ? null : periodIndex(period),
+    paymentId: nextId++, refOrder: nextId, period: period === null ? null : periodIndex(period),
     paidAt: d(paidAt.slice(0, 10)) * 86_400 + hh * 3600 + mm * 60 + ss, paidOn: d(paidAt.slice(0, 10)),
     amount, completed: true, ...extra,
   };
@@ -100,8 +100,19 @@ describe('a payment naming no period', () => {
 
   it('payments are applied in paid_at order, then payment_ref', () => {
     const jan = bill('2024-01', 30_000);
-    const late = payment('2024-02-15T10:00:00', 30_000, null, { ref: 'A' });
-    const early = payment('2024-02-15T09:00:00', 30_000, null, { ref: 'Z' });
+    const second = payment('2024-02-15T09:00:00', 30_000, null, { refOrder: 2 });
+    const first = payment('2024-02-15T09:00:00', 30_000, null, { refOrder: 1 });
+    const r = allocateCustomer(ledger({ bills: [jan], payments: [second, first] }));
+    expect(r.payments.map((x) => [x.paymentId, x.target])).toEqual([
+      [first.paymentId, 'bill'],
+      [second.paymentId, 'credit'],
+    ]);
+  });
+
+  it('an earlier payment comes first whatever its payment_ref', () => {
+    const jan = bill('2024-01', 30_000);
+    const late = payment('2024-02-15T10:00:00', 30_000, null, { refOrder: 1 });
+    const early = payment('2024-02-15T09:00:00', 30_000, null, { refOrder: 2 });
     const r = allocateCustomer(ledger({ bills: [jan], payments: [late, early] }));
     expect(r.payments.map((x) => [x.paymentId, x.target])).toEqual([
       [early.paymentId, 'bill'],
