@@ -5,13 +5,10 @@
  */
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { csvField } from '../load/csv';
 
 const CHUNK_CHARS = 1 << 16;
 
-/** RFC 4180: quote a field only when it holds a comma, a quote or a line break. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 export function csvLine(fields: readonly (string | number)[]): string {
   let line = '';

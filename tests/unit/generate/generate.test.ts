@@ -104,6 +104,32 @@ describe('the demo generator', () => {
     expect(fromFiles.length).toBeGreaterThan(0);
   });
 
+  it('tallies payments by channel and month exactly as the files hold them', async () => {
+    const tally = new Map<string, { payments: number; amount: number }>();
+    const count = (month: string, channel: string, amount: number) => {
+      const key = `${month} ${channel}`;
+      const t = tally.get(key) ?? { payments: 0, amount: 0 };
+      tally.set(key, { payments: t.payments + 1, amount: t.amount + amount });
+    };
+    const badLines = new Set(truth.bad_rows.filter((b) => b.file === 'payments.csv').map((b) => b.line));
+    (await lines('payments.csv')).slice(1).forEach((text, i) => {
+      if (badLines.has(i + 2)) return;
+      const [, channel, , , paidAt, amount] = text.split(',');
+      count(paidAt.slice(0, 7), channel, Number(amount));
+    });
+    const badRefs = new Set(truth.bad_rows.flatMap((b) => (b.payment_ref ? [b.payment_ref] : [])));
+    for (const file of (await filesOf(dirA)).filter((f) => f.startsWith('settlements/'))) {
+      const text = await readFile(join(dirA, file), 'utf8');
+      for (const p of detectAdapter(file, text.split(/\r?\n/).slice(0, 5))!.parse(text, file)) {
+        if ('payment' in p && p.payment.status === 'completed' && !badRefs.has(p.payment.payment_ref)) {
+          count(p.payment.paid_at.slice(0, 7), p.payment.channel_code, Number(p.payment.amount));
+        }
+      }
+    }
+    const expected = new Map(truth.payments_by_channel_month.map((r) => [`${r.month} ${r.channel_code}`, { payments: r.payments, amount: r.amount }]));
+    expect(tally).toEqual(expected);
+  });
+
   it('writes settlement files the adapters read back, with exactly the planned bad rows', async () => {
     const settlementFiles = (await filesOf(dirA)).filter((f) => f.startsWith('settlements/'));
     expect(settlementFiles.length).toBeGreaterThanOrEqual(3);
