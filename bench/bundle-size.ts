@@ -106,4 +106,10 @@ const table = rows.map((r) => [
   r.lazy.join(', ') || '-',
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
-for (const row of [header, widths.map((w) => '-'.repeat(w)), ...table]) console.log(row.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+for (const row of [header, widths.map((w) => '-'.repeat(w)), ...table])
+  console.log(
+    row
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd()
+  );

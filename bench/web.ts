@@ -16,6 +16,7 @@
  * A benchmark, not a test: it prints figures and asserts nothing.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -80,7 +81,7 @@ async function freePort(): Promise<number> {
 
 const tmp = mkdtempSync(join(tmpdir(), 'kaba-bench-web-'));
 const usersFile = join(tmp, 'users.json');
-const password = `bench-${Math.random().toString(36).slice(2)}-pw`;
+const password = randomBytes(12).toString('hex');
 const userCli = (args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'app/cli/user.ts', ...args], {
     encoding: 'utf8',
@@ -103,7 +104,7 @@ const server = spawn(process.execPath, [join(root, 'node_modules/@remix-run/serv
     NODE_ENV: 'production',
     PORT: String(port),
     KABA_USERS: usersFile,
-    SESSION_SECRET: `bench-${Math.random().toString(36).slice(2)}-${Date.now()}`,
+    SESSION_SECRET: randomBytes(32).toString('hex'),
   },
   // the request log goes nowhere (an unread pipe would stall the server)
   stdio: ['ignore', 'ignore', 'pipe'],
@@ -133,7 +134,10 @@ async function waitForServer(): Promise<void> {
   const until = Date.now() + 30_000;
   while (Date.now() < until) {
     if (server.exitCode !== null) fail(`the server exited (${server.exitCode}): ${serverErrors}`);
-    const ok = await fetch(`${base}/login`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/login`).then(
+      (r) => r.ok,
+      () => false
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -143,7 +147,10 @@ async function waitForServer(): Promise<void> {
 /** Signs in through the form as a browser would: the CSRF token from /login, then POST. */
 async function signIn(): Promise<string> {
   const page = await fetch(`${base}/login`);
-  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1];
   if (!csrf) fail('no CSRF token on the sign-in page');
   const res = await fetch(`${base}/login`, {
@@ -152,7 +159,10 @@ async function signIn(): Promise<string> {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookie, Origin: base },
     body: new URLSearchParams({ csrf, username: 'bench', password, redirectTo: '/' }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   if (res.status !== 302 || !session) fail(`sign-in failed (${res.status})`);
   return session;
 }
@@ -176,7 +186,7 @@ async function load(name: string, url: string, headers: Record<string, string>) 
   console.log(
     `${name.padEnd(10)} ${String(times.length).padStart(6)} requests  ${result.requests.average.toFixed(0).padStart(4)}/s  ` +
       `p50 ${p(50)}  p95 ${p(95)}  p99 ${p(99)}  max ${ms(Math.max(...times))}  ` +
-      `non-2xx ${result.non2xx}  errors ${result.errors + result.timeouts}`,
+      `non-2xx ${result.non2xx}  errors ${result.errors + result.timeouts}`
   );
 }
 
@@ -218,7 +228,9 @@ const rawMedian = median(raw);
 console.log(`\nserver time vs raw DuckDB time (computeOverview), ${coldMonths.length} months, one request at a time:`);
 console.log(`  raw queries                       median ${ms(rawMedian)}  (${raw.map((x) => x.toFixed(0)).join(', ')} ms)`);
 console.log(
-  `  page, first request of the month  median ${ms(median(serverCold))}  ratio ${(median(serverCold) / rawMedian).toFixed(2)}×  (${serverCold.map((x) => x.toFixed(0)).join(', ')} ms)`,
+  `  page, first request of the month  median ${ms(median(serverCold))}  ratio ${(median(serverCold) / rawMedian).toFixed(2)}×  (${serverCold
+    .map((x) => x.toFixed(0))
+    .join(', ')} ms)`
 );
 console.log(`  page, figures cached              median ${ms(median(serverWarm))}  ratio ${(median(serverWarm) / rawMedian).toFixed(2)}×`);
 

@@ -37,8 +37,8 @@ export function Chart({ option, width, height, label, variant = '', geo, hrefs, 
   const liveNode = useRef<HTMLDivElement>(null);
   const ssrNode = useRef<HTMLDivElement>(null);
   const live = useRef<LiveChart | null>(null);
-  const latest = useRef({ option, hrefs });
-  latest.current = { option, hrefs };
+  const latest = useRef({ option, hrefs, geo });
+  latest.current = { option, hrefs, geo };
   const [isLive, setLive] = useState(false);
   const navigate = useNavigate();
 
@@ -53,7 +53,7 @@ export function Chart({ option, width, height, label, variant = '', geo, hrefs, 
           if (cancelled || !liveNode.current) return;
           mounted = latest.current.option;
           return mountChart(liveNode.current, mounted, {
-            geo,
+            geo: latest.current.geo,
             onClick: (item) => {
               const href = latest.current.hrefs?.[item];
               if (href) navigate(href);
@@ -65,7 +65,7 @@ export function Chart({ option, width, height, label, variant = '', geo, hrefs, 
           if (cancelled) return chart.dispose();
           live.current = chart;
           // the option may have changed while ECharts was loading
-          if (latest.current.option !== mounted) chart.update(latest.current.option);
+          if (latest.current.option !== mounted) chart.update(latest.current.option, latest.current.geo);
           // Drop the server SVG rather than hide it: its element ids (gradients, clip paths) would
           // shadow the live chart's equal ids, and a later revalidation must not show stale figures.
           // React never rewrites it (its __html stays '' in the browser).
@@ -93,7 +93,7 @@ export function Chart({ option, width, height, label, variant = '', geo, hrefs, 
   }, []);
 
   useEffect(() => {
-    live.current?.update(option);
+    live.current?.update(option, latest.current.geo);
   }, [option]);
 
   const layer = { position: 'absolute', inset: 0 } as const;

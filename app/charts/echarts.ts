@@ -8,7 +8,7 @@
 import { BarChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapContinuousComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { AxisBreak } from 'echarts/features';
+import { AxisBreak, LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
@@ -23,6 +23,7 @@ echarts.use([
   VisualMapContinuousComponent,
   SVGRenderer,
   AxisBreak,
+  LabelLayout,
 ]);
 
 /** A boundary file to draw a choropleth on, registered once per name and content. */

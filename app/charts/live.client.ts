@@ -6,16 +6,12 @@ import type { EChartsOption } from 'echarts';
 import { echarts, ensureMap, type GeoMap } from './echarts';
 
 export interface LiveChart {
-  update(option: EChartsOption): void;
+  update(option: EChartsOption, geo?: GeoMap): void;
   resize(): void;
   dispose(): void;
 }
 
-export function mountChart(
-  node: HTMLElement,
-  option: EChartsOption,
-  options: { geo?: GeoMap; onClick?: (name: string) => void },
-): LiveChart {
+export function mountChart(node: HTMLElement, option: EChartsOption, options: { geo?: GeoMap; onClick?: (name: string) => void }): LiveChart {
   ensureMap(options.geo);
   const chart = echarts.init(node, null, { renderer: 'svg' });
   chart.setOption({ ...option, animation: false });
@@ -26,7 +22,10 @@ export function mountChart(
     });
   }
   return {
-    update: (next) => chart.setOption({ ...next, animation: false }, { notMerge: true }),
+    update: (next, geo) => {
+      ensureMap(geo);
+      chart.setOption({ ...next, animation: false }, { notMerge: true });
+    },
     resize: () => chart.resize(),
     dispose: () => chart.dispose(),
   };

@@ -220,8 +220,9 @@ export function waterfallBreak(bars: readonly WaterfallBar[]): { start: number; 
   const hi = Math.max(...bars.map((b) => b.base + b.height));
   const span = hi - lo;
   if (!(lo > 0) || lo < 3 * Math.max(span, 1)) return null;
+  // round down to two significant digits (15.2 M → 15 M), so the break ends close below the flows
   const nice = (v: number) => {
-    const step = 10 ** Math.floor(Math.log10(v));
+    const step = 10 ** (Math.floor(Math.log10(v)) - 1);
     return Math.floor(v / step) * step;
   };
   const start = nice(lo * 0.08);
@@ -365,7 +366,7 @@ export interface MapInput {
 }
 
 /** Bubble radius in px: area proportional to the value, the largest `max` px. */
-export function bubbleSize(value: number, maxValue: number, max = 44, min = 5): number {
+export function bubbleSize(value: number, maxValue: number, max = 36, min = 5): number {
   if (maxValue <= 0 || value <= 0) return min;
   return Math.max(min, Math.sqrt(value / maxValue) * max);
 }
@@ -460,6 +461,9 @@ export function buildMapOption(input: MapInput): EChartsOption {
               symbolSize: 4,
               itemStyle: { color: '#c5ced8' },
               data: context.map((p) => [p[0], p[1]]),
+              // one path for all the dots instead of one element each (a much smaller SVG)
+              large: true,
+              largeThreshold: 1,
               z: 1,
             },
           ]

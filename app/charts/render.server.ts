@@ -24,13 +24,7 @@ export function renderChartSvg(option: EChartsOption, width: number, height: num
   }
 }
 
-export function renderChartSvgCached(
-  option: EChartsOption,
-  width: number,
-  height: number,
-  variant: string,
-  geo?: GeoMap,
-): string {
+export function renderChartSvgCached(option: EChartsOption, width: number, height: number, variant: string, geo?: GeoMap): string {
   const key = `${width}x${height}|${variant}|${geo?.name ?? ''}|${JSON.stringify(option)}`;
   const hit = cache.get(key);
   if (hit !== undefined) {

@@ -101,13 +101,29 @@ function periodDate(period: string): Date {
   return new Date(Number(period.slice(0, 4)), Number(period.slice(5, 7)) - 1, 1, 12);
 }
 
+// Month and day names are asked for over and over (every page lists every month of the warehouse):
+// remember them. Bounded, so a long-running server cannot grow it without limit.
+const calendarText = new Map<string, string>();
+function remembered(key: string, make: () => string): string {
+  let text = calendarText.get(key);
+  if (text === undefined) {
+    if (calendarText.size >= 20_000) calendarText.clear();
+    calendarText.set(key, (text = make()));
+  }
+  return text;
+}
+
 /** `2025-06` → `Juni 2025` (id) / `June 2025` (en); style short → `Jun 2025`. */
 export function formatMonth(period: string, lang: Lang = 'id', style: 'long' | 'short' = 'long'): string {
-  return formatDateFns(periodDate(period), style === 'long' ? 'MMMM yyyy' : 'MMM yyyy', { locale: LOCALES[lang] });
+  return remembered(`m|${lang}|${style}|${period}`, () =>
+    formatDateFns(periodDate(period), style === 'long' ? 'MMMM yyyy' : 'MMM yyyy', { locale: LOCALES[lang] })
+  );
 }
 
 /** `2025-06-30` (or a timestamp starting with it) → `30 Juni 2025` (id) / `30 June 2025` (en). */
 export function formatDate(date: string, lang: Lang = 'id', style: 'long' | 'short' = 'long'): string {
-  const d = new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), 12);
-  return formatDateFns(d, style === 'long' ? 'd MMMM yyyy' : 'd MMM yyyy', { locale: LOCALES[lang] });
+  return remembered(`d|${lang}|${style}|${date.slice(0, 10)}`, () => {
+    const d = new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), 12);
+    return formatDateFns(d, style === 'long' ? 'd MMMM yyyy' : 'd MMM yyyy', { locale: LOCALES[lang] });
+  });
 }

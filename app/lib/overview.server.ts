@@ -5,6 +5,7 @@
  * channelPayments), so the overview equals `npm run report` for the same month by construction. The few
  * figures the report does not print have a named query here, with bound parameters:
  *   arrearsTrend       arrears (and the legacy part) at every month end since 2012
+ *   arrearsByAge       arrears by age bucket at a month end, from the monthly snapshot
  *   notYetDueAsOf      outstanding of issued bills not yet due (receivables − arrears)
  *   billingYear        bills issued in the 12 months to the month end and what was collected
  *   kecamatanCentroids the kecamatan and the mean of their desa's coordinates (map bubbles)
@@ -13,6 +14,7 @@
  * A warehouse file never changes under an open instance (loads swap in a new file), so the figures of
  * a month are computed once per instance and month and then served from memory.
  */
+import { readFile, stat } from 'node:fs/promises';
 import { AGE_BUCKETS } from '../domain/aging';
 import {
   change,
@@ -33,6 +35,8 @@ import { arrearsAsOf, type ArrearsReport } from '../../etl/report/arrears';
 import { channelPayments } from '../../etl/report/channels';
 import { arrearsMovement, type MovementReport } from '../../etl/report/movement';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
+import { readSettings } from './settings.server';
+import { withWarehouse } from './warehouse.server';
 
 /** The trend starts here (the digital billing history and online payments begin in 2012). */
 export const TREND_FROM = '2012-01';
@@ -62,7 +66,22 @@ export async function arrearsTrend(wh: Warehouse, { from, to }: { from: string; 
        FROM arrears_movement m LEFT JOIN legacy l USING (month)
       WHERE m.month BETWEEN $from AND $to
       ORDER BY m.month`,
-    { from, to },
+    { from, to }
+  );
+}
+
+/**
+ * Arrears by age bucket at the end of `month` from the monthly snapshot (arrears_monthly). The same
+ * figures as `npm run report -- arrears --as-of <month end> --by age`, which computes them from the
+ * bills (the ETL's tests hold the snapshot to that), in milliseconds instead of a scan of every bill;
+ * computeOverview checks that the buckets add up to arrearsAsOf's total.
+ */
+export async function arrearsByAge(wh: Warehouse, { month }: { month: string }): Promise<{ bucket: string; arrears: number }[]> {
+  return wh.query<{ bucket: string; arrears: number }>(
+    `SELECT age_bucket AS bucket, sum(arrears)::BIGINT AS arrears
+       FROM arrears_monthly WHERE month = $month
+      GROUP BY age_bucket HAVING sum(arrears) <> 0`,
+    { month }
   );
 }
 
@@ -91,7 +110,7 @@ export async function notYetDueAsOf(wh: Warehouse, { asOf }: { asOf: string }): 
      SELECT coalesce(sum(b.total_amount - coalesce(p.amount, 0) - coalesce(w.amount, 0)), 0)::BIGINT AS amount,
             count(*) FILTER (WHERE b.total_amount - coalesce(p.amount, 0) - coalesce(w.amount, 0) <> 0)::BIGINT AS bills
        FROM open_bills b LEFT JOIN paid p USING (bill_id) LEFT JOIN written w USING (bill_id)`,
-    { as_of: asOf },
+    { as_of: asOf }
   );
 }
 
@@ -130,7 +149,7 @@ export async function billingYear(wh: Warehouse, { month }: { month: string }): 
             (SELECT count(DISTINCT date_trunc('month', issued_on)) FROM billed)::BIGINT AS months,
             (SELECT amount FROM own)::BIGINT AS own,
             (SELECT amount FROM all_receipts)::BIGINT AS all_receipts`,
-    { from, to },
+    { from, to }
   );
   return { from, to, billed: row.billed, months: row.months, collectedOwnBills: row.own, collectedAllReceipts: row.all_receipts };
 }
@@ -147,7 +166,7 @@ export async function kecamatanCentroids(wh: Warehouse): Promise<KecamatanPlace[
   return wh.query<KecamatanPlace & Record<string, string | number | null>>(
     `SELECT kecamatan_code AS code, any_value(kecamatan_name) AS name,
             avg(latitude) AS latitude, avg(longitude) AS longitude
-       FROM areas GROUP BY kecamatan_code ORDER BY kecamatan_code`,
+       FROM areas GROUP BY kecamatan_code ORDER BY kecamatan_code`
   );
 }
 
@@ -157,9 +176,9 @@ export function desaPoints(wh: Warehouse): Promise<[number, number][]> {
     (
       await wh.query<{ lon: number; lat: number }>(
         `SELECT round(longitude, 4) AS lon, round(latitude, 4) AS lat FROM areas
-          WHERE latitude IS NOT NULL AND longitude IS NOT NULL ORDER BY desa_code`,
+          WHERE latitude IS NOT NULL AND longitude IS NOT NULL ORDER BY desa_code`
       )
-    ).map((r) => [r.lon, r.lat] as [number, number]),
+    ).map((r) => [r.lon, r.lat] as [number, number])
   );
 }
 
@@ -174,7 +193,7 @@ export async function desaOfKecamatan(wh: Warehouse, { kecamatan }: { kecamatan:
   const desa = await wh.query<DesaPlace & { kecamatan_name: string }>(
     `SELECT desa_code AS code, desa_name AS name, desa_type AS type, kecamatan_name
        FROM areas WHERE kecamatan_code = $kecamatan ORDER BY desa_name`,
-    { kecamatan },
+    { kecamatan }
   );
   return { name: desa[0]?.kecamatan_name ?? null, desa: desa.map(({ code, name, type }) => ({ code, name, type })) };
 }
@@ -230,15 +249,17 @@ export interface OverviewFigures {
     by_count: number | null;
     by_value: number | null;
   };
-  movement: (Omit<MovementReport, 'recovered_by_channel'> & {
-    recovered_by_category: { category: string; recovered: number }[];
-    recovered_by_channel: MovementReport['recovered_by_channel'];
-  }) | null;
+  movement:
+    | (Omit<MovementReport, 'recovered_by_channel'> & {
+        recovered_by_category: { category: string; recovered: number }[];
+        recovered_by_channel: MovementReport['recovered_by_channel'];
+      })
+    | null;
   by_kecamatan: { code: string; name: string; arrears: number; customers: number; latitude: number | null; longitude: number | null }[];
-  by_age: { bucket: string; arrears: number; customers: number; current: boolean; provision_percent: number; provision: number }[];
+  by_age: { bucket: string; arrears: number; current: boolean; provision_percent: number; provision: number }[];
   trend: TrendPoint[];
-  /** arrears_movement's closing equals the arrears computed from the bills (they must) */
-  checks: { movement_closing_equals_total_arrears: boolean | null };
+  /** the monthly snapshots agree with the arrears computed from the bills (they must) */
+  checks: { movement_closing_equals_total_arrears: boolean | null; age_buckets_add_up_to_total_arrears: boolean };
 }
 
 export interface TargetFigures {
@@ -277,8 +298,10 @@ function levelChange(trend: readonly TrendPoint[], month: string, to: number): L
 export async function computeOverview(wh: Warehouse, month: string): Promise<OverviewFigures> {
   const asOf = monthEnd(month);
   // One connection: the queries run one after the other (DuckDB parallelises each of them).
+  // arrearsAsOf (the report's query, straight from the bills) is by far the slowest: once, for the
+  // total, the customers and the kecamatan; the age split comes from the snapshot and is checked.
   const byKecamatan: ArrearsReport = await arrearsAsOf(wh, asOf, 'kecamatan');
-  const byAge = await arrearsAsOf(wh, asOf, 'age');
+  const ageRows = await arrearsByAge(wh, { month });
   const movement = await arrearsMovement(wh, month);
   const trend = await arrearsTrend(wh, { from: TREND_FROM < month ? TREND_FROM : month, to: month });
   const notYetDue = await notYetDueAsOf(wh, { asOf });
@@ -286,7 +309,6 @@ export async function computeOverview(wh: Warehouse, month: string): Promise<Ove
   const channels = await channelPayments(wh, month, month);
   const places = await kecamatanCentroids(wh);
 
-  const ageRows = byAge.rows.map((r) => ({ bucket: r.group, arrears: r.arrears, customers: r.customers }));
   const split = splitCurrentLegacy(ageRows);
   const provision = provisionForArrears(ageRows);
   const rec = receivables(byKecamatan.total_arrears, notYetDue.amount);
@@ -356,14 +378,16 @@ export async function computeOverview(wh: Warehouse, month: string): Promise<Ove
       return {
         bucket: b.label,
         arrears: row?.arrears ?? 0,
-        customers: row?.customers ?? 0,
         current: isCurrentBucket(b.label),
         provision_percent: line.percent,
         provision: line.provision,
       };
     }),
     trend,
-    checks: { movement_closing_equals_total_arrears: movement ? movement.closing === byKecamatan.total_arrears : null },
+    checks: {
+      movement_closing_equals_total_arrears: movement ? movement.closing === byKecamatan.total_arrears : null,
+      age_buckets_add_up_to_total_arrears: split.total === byKecamatan.total_arrears,
+    },
   };
 }
 
@@ -420,6 +444,18 @@ export function kecamatanArrears(wh: Warehouse, { kecamatan, month }: { kecamata
   });
 }
 
+/** The arrears reduction target an admin set (data/settings.json), as the projection takes it. */
+export async function reductionTarget(): Promise<ReductionTarget | null> {
+  const t = (await readSettings()).arrears_target;
+  return t ? { percent: t.percent, byDate: t.by_date, baseMonth: t.base_month } : null;
+}
+
+/** The overview of `month` as the page and the API serve it: the cached figures and the current target. */
+export async function loadOverview(month: string): Promise<Overview> {
+  const [figures, target] = await Promise.all([withWarehouse((wh) => overviewFigures(wh, month)), reductionTarget()]);
+  return withTarget(figures, target);
+}
+
 /** The figures with the admin's reduction target assessed against their trend (settings may change any time). */
 export function withTarget(figures: OverviewFigures, target: ReductionTarget | null): Overview {
   if (!target) return { ...figures, target: null };
@@ -454,7 +490,8 @@ export interface Boundaries {
   geoJSON: { type: 'FeatureCollection'; features: unknown[] };
 }
 
-let boundariesCache: { key: string; value: Boundaries | null } | null = null;
+let boundariesCache: { key: string; value: Boundaries | null; checkedAt: number } | null = null;
+const BOUNDARIES_CHECK_MS = 5_000;
 
 /**
  * The kecamatan boundaries the operator configured (KABA_BOUNDARIES: a GeoJSON FeatureCollection
@@ -464,10 +501,14 @@ let boundariesCache: { key: string; value: Boundaries | null } | null = null;
  */
 export async function kecamatanBoundaries(path = process.env.KABA_BOUNDARIES): Promise<Boundaries | null> {
   if (!path) return null;
-  const { readFile, stat } = await import('node:fs/promises');
+  // Looked at on every overview request: the file is checked for changes at most every few seconds.
+  if (boundariesCache?.key.startsWith(`${path}:`) && Date.now() - boundariesCache.checkedAt < BOUNDARIES_CHECK_MS) return boundariesCache.value;
   const s = await stat(path).catch(() => null);
   const key = s ? `${path}:${s.ino}:${s.size}:${s.mtimeMs}` : `${path}:missing`;
-  if (boundariesCache?.key === key) return boundariesCache.value;
+  if (boundariesCache?.key === key) {
+    boundariesCache.checkedAt = Date.now();
+    return boundariesCache.value;
+  }
   let value: Boundaries | null = null;
   try {
     if (!s) throw new Error('file not found');
@@ -483,7 +524,7 @@ export async function kecamatanBoundaries(path = process.env.KABA_BOUNDARIES): P
   } catch (error) {
     console.error(`[kaba] KABA_BOUNDARIES=${path} is not usable (${(error as Error).message}); the map shows bubbles`);
   }
-  boundariesCache = { key, value };
+  boundariesCache = { key, value, checkedAt: Date.now() };
   return value;
 }
 
@@ -515,7 +556,8 @@ export function overviewCsvRows(o: Overview): CsvRow[] {
     const { recovered_by_category, recovered_by_channel, ...totals } = movement;
     walk('movement', totals);
     for (const c of recovered_by_category) rows.push({ section: 'recovered_by_category', key: c.category, code: null, value: c.recovered });
-    for (const c of recovered_by_channel) rows.push({ section: 'recovered_by_channel', key: c.channel_name, code: c.channel_code, value: c.recovered });
+    for (const c of recovered_by_channel)
+      rows.push({ section: 'recovered_by_channel', key: c.channel_name, code: c.channel_code, value: c.recovered });
   }
   if (target) {
     const { target_line, projection_line, ...rest } = target;

@@ -13,8 +13,7 @@ import { formatDate, formatDecimal, formatMonth, formatNumber, formatPercent, fo
 import { withAsOf } from '~/lib/as-of';
 import { requireUser } from '~/lib/auth.server';
 import { CACHE_CONTROL } from '~/lib/http.server';
-import { desaPoints, kecamatanBoundaries, overviewFigures, withTarget, type Overview } from '~/lib/overview.server';
-import { readSettings } from '~/lib/settings.server';
+import { desaPoints, kecamatanBoundaries, loadOverview, type Overview } from '~/lib/overview.server';
 import { asOfMonth, withWarehouse } from '~/lib/warehouse.server';
 import { KpiCard, type KpiDelta } from '~/ui/kpi-card';
 import { titled } from '~/ui/meta';
@@ -28,15 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const month = await asOfMonth(request);
   if (!month) return json({ overview: null, geo: null, points: [] as [number, number][] }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
-  const [[figures, points], settings, geo] = await Promise.all([
-    withWarehouse((wh) => Promise.all([overviewFigures(wh, month), desaPoints(wh)])),
-    readSettings(),
-    kecamatanBoundaries(),
-  ]);
-  const t = settings.arrears_target;
-  const overview = withTarget(figures, t ? { percent: t.percent, byDate: t.by_date, baseMonth: t.base_month } : null);
-  // The desa backdrop only matters for the bubble map.
-  return json({ overview, geo, points: geo ? [] : points }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
+  const [overview, geo] = await Promise.all([loadOverview(month), kecamatanBoundaries()]);
+  // The faint desa backdrop only matters for the bubble map (no boundaries configured).
+  const points = geo ? [] : await withWarehouse(desaPoints);
+  return json({ overview, geo, points }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
 }
 
 export default function OverviewPage() {
@@ -88,7 +82,7 @@ function OverviewBody({ o, geo, points }: { o: Overview; geo: Geo; points: Point
         </p>
       </header>
 
-      {o.checks.movement_closing_equals_total_arrears === false && o.movement ? (
+      {(o.checks.movement_closing_equals_total_arrears === false || !o.checks.age_buckets_add_up_to_total_arrears) && o.movement ? (
         <p className="ov-alert" role="alert">
           {t('overview.check.mismatch', { closing: formatRupiahFull(o.movement.closing, lang), total: formatRupiahFull(o.total_arrears, lang) })}
         </p>
@@ -423,7 +417,7 @@ function AgePanel({ o, t, lang }: PanelProps) {
   return (
     <section className="panel ov-panel" aria-labelledby="ov-age">
       <h2 id="ov-age">{t('overview.age.title')}</h2>
-      <div className="ov-split">
+      <div className="ov-split ov-split-even">
         <div>
           <Chart name="age" option={option} width={760} height={330} label={t('overview.age.title')} variant={lang} />
           <p className="muted ov-small">{t('overview.age.note')}</p>

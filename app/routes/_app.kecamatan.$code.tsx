@@ -58,12 +58,14 @@ export default function KecamatanPage() {
           <h1>{t('kecamatan.title', { name: data.name ?? data.code })}</h1>
           <p className="ov-sub">{t('kecamatan.subtitle', { month: monthName })}</p>
         </div>
-        <p className="kpi-value" data-testid="kecamatan-total" data-value={data.total_arrears}>
-          {formatRupiahCompact(data.total_arrears, lang)}
-          <span className="kpi-exact" style={{ display: 'block', fontWeight: 400 }}>
+        <div className="ov-head-figure">
+          <p className="kpi-value" data-testid="kecamatan-total" data-value={data.total_arrears}>
+            {formatRupiahCompact(data.total_arrears, lang)}
+          </p>
+          <p className="kpi-exact">
             {formatRupiahFull(data.total_arrears, lang)} · {formatNumber(data.customers, lang)} {t('kecamatan.customersInArrears')}
-          </span>
-        </p>
+          </p>
+        </div>
       </header>
       <div className="ov-split">
         <section className="panel ov-panel" aria-labelledby="kec-table">

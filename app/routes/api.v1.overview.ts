@@ -12,9 +12,8 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { csv } from '../../etl/report/output';
 import { requireApiUser } from '~/lib/auth.server';
 import { apiHeaders } from '~/lib/http.server';
-import { overviewCsvRows, overviewFigures, withTarget } from '~/lib/overview.server';
-import { readSettings } from '~/lib/settings.server';
-import { warehouseFreshness, withWarehouse } from '~/lib/warehouse.server';
+import { loadOverview, overviewCsvRows } from '~/lib/overview.server';
+import { warehouseFreshness } from '~/lib/warehouse.server';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -39,12 +38,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         first_month: freshness.months[0] ?? null,
         last_month: freshness.months.at(-1) ?? null,
       },
-      { status: 404, headers: apiHeaders() },
+      { status: 404, headers: apiHeaders() }
     );
   }
-  const [figures, settings] = await Promise.all([withWarehouse((wh) => overviewFigures(wh, month)), readSettings()]);
-  const t = settings.arrears_target;
-  const overview = withTarget(figures, t ? { percent: t.percent, byDate: t.by_date, baseMonth: t.base_month } : null);
+  const overview = await loadOverview(month);
 
   if (format === 'csv') {
     return new Response(csv(overviewCsvRows(overview)), {

@@ -9,7 +9,7 @@ import type { CustomerLedger, LedgerBill, LedgerPayment, LedgerWriteOff } from '
 /** Tables (or subqueries) the ledger is read from; the write-off check swaps in staged rows. */
 export interface LedgerSources {
   writeOffs: string;
-  /** restricts the customers read, e.g. `customer_id IN (SELECT customer_id FROM stage)` */
+  /** restricts the customers read: a condition on customer_id, e.g. `customer_id IN (SELECT …)` */
   customerFilter?: string;
 }
 
@@ -18,35 +18,42 @@ const day = (column: string) => `datediff('day', ${EPOCH}, ${column})::INTEGER`;
 const periodIdx = (p: string) => `(CAST(left(${p}, 4) AS INTEGER) * 12 + CAST(right(${p}, 2) AS INTEGER) - 1)`;
 
 /**
- * One row per ledger event, ordered by customer. Everything the allocation compares travels as a
- * number (days, month indexes, seconds): decoding strings is what costs most when streaming millions
- * of rows into JavaScript. Amounts and ids travel as DOUBLE, which is exactly how JavaScript holds
- * numbers: whole rupiah are exact up to 2^53.
+ * One row per ledger event, ordered by customer (a small integer key, so JavaScript decodes a
+ * customer's id once, not once per event), then by kind and time; a customer's payments come in
+ * paid_at then payment_ref order, so their arrival index is their place in payment_ref order.
+ * Everything the allocation compares travels as a number (days, month indexes, seconds). Amounts and
+ * ids travel as DOUBLE, which is exactly how JavaScript holds numbers: whole rupiah are exact to 2^53.
+ * A plain ORDER BY (no window over the events) lets DuckDB spill to disk at a million customers.
  */
 export function ledgerEventsSql(sources: LedgerSources): string {
-  const where = sources.customerFilter ? `WHERE ${sources.customerFilter}` : '';
+  const only = sources.customerFilter ? `WHERE ${sources.customerFilter}` : '';
   return `
     WITH events AS (
       SELECT customer_id, 0 AS ev, bill_id AS id, ${periodIdx('period')} AS period, ${day('issued_on')} AS d1,
-             ${day('due_on')} AS d2, NULL::BIGINT AS ref_order, total_amount AS amount, true AS completed
-        FROM bills
+             ${day('due_on')} AS d2, NULL::VARCHAR AS ref, total_amount AS amount, true AS completed
+        FROM bills ${only}
       UNION ALL
       SELECT customer_id, 1, 0, NULL, ${day('as_of')}, NULL, NULL, amount, true
-        FROM opening_balances
+        FROM opening_balances ${only}
       UNION ALL
       SELECT customer_id, 2, payment_id, ${periodIdx('period')}, ${day('paid_on')},
-             datediff('second', TIMESTAMP '1970-01-01', paid_at)::INTEGER - ${day('paid_on')} * 86400,
-             dense_rank() OVER (ORDER BY payment_ref), amount, status = 'completed'
-        FROM payments
+             datediff('second', TIMESTAMP '1970-01-01', paid_at)::INTEGER - ${day('paid_on')} * 86400, payment_ref,
+             amount, status = 'completed'
+        FROM payments ${only}
       UNION ALL
       SELECT customer_id, 3, write_off_id, ${periodIdx('period')}, ${day('written_off_on')}, NULL, NULL, amount, true
-        FROM ${sources.writeOffs}
+        FROM ${sources.writeOffs} w ${only}
+    ),
+    keys AS (
+      SELECT customer_id, row_number() OVER (ORDER BY customer_id)::INTEGER AS ckey,
+             customer_id IN (SELECT customer_id FROM customers) AS known
+        FROM (SELECT customer_id FROM bills ${only} UNION SELECT customer_id FROM opening_balances ${only}
+              UNION SELECT customer_id FROM payments ${only} UNION SELECT customer_id FROM ${sources.writeOffs} w ${only})
     )
-    SELECT dense_rank() OVER (ORDER BY e.customer_id)::INTEGER AS ckey, e.customer_id, e.ev, e.id::DOUBLE AS id,
-           e.period::INTEGER AS period, e.d1, e.d2::INTEGER AS d2, e.ref_order::INTEGER AS ref_order, e.amount::DOUBLE AS amount, e.completed,
-           e.customer_id IN (SELECT customer_id FROM customers) AS known
-      FROM events e ${where}
-     ORDER BY ckey`;
+    SELECT k.ckey, k.customer_id, e.ev, e.id::DOUBLE AS id, e.period::INTEGER AS period, e.d1, e.d2::INTEGER AS d2,
+           e.amount::DOUBLE AS amount, e.completed, k.known
+      FROM events e JOIN keys k USING (customer_id)
+     ORDER BY k.ckey, e.ev, e.d1, e.d2, e.ref`;
 }
 
 export interface CustomerLedgerRow extends CustomerLedger {
@@ -84,16 +91,15 @@ export async function forEachLedger(
     const period = column<number | null>(4);
     const d1 = column<number>(5);
     const d2 = column<number | null>(6);
-    const refOrder = column<number | null>(7);
-    const amount = column<number>(8);
-    const completed = column<boolean>(9);
+    const amount = column<number>(7);
+    const completed = column<boolean>(8);
     for (let i = 0; i < ckey.length; i++) {
       if (current === null || currentKey !== ckey[i]) {
         await flush();
         // Strings are decoded once per customer, not once per event.
         currentKey = ckey[i];
         current = {
-          customerId: chunk.getColumnVector(1).getItem(i) as string, known: chunk.getColumnVector(10).getItem(i) as boolean,
+          customerId: chunk.getColumnVector(1).getItem(i) as string, known: chunk.getColumnVector(9).getItem(i) as boolean,
           bills: [], opening: null, payments: [], writeOffs: [],
         };
         bills = [];
@@ -109,7 +115,7 @@ export async function forEachLedger(
           break;
         case 2:
           payments.push({
-            paymentId: id[i], refOrder: refOrder[i]!, period: period[i], paidAt: d1[i] * 86400 + d2[i]!, paidOn: d1[i],
+            paymentId: id[i], refOrder: payments.length, period: period[i], paidAt: d1[i] * 86400 + d2[i]!, paidOn: d1[i],
             amount: amount[i], completed: completed[i],
           });
           break;

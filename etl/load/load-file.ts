@@ -261,7 +261,7 @@ async function rejectExcessiveWriteOffs(wh: Warehouse): Promise<void> {
                  UNION ALL
                  SELECT -s.line, s.customer_id, s.period, CAST(s.written_off_on AS DATE), CAST(s.amount AS BIGINT)
                    FROM load_stage s WHERE ${valid})`,
-    customerFilter: `e.customer_id IN (SELECT customer_id FROM load_stage)`,
+    customerFilter: `customer_id IN (SELECT customer_id FROM load_stage)`,
   };
   // Staged rows carry their negated line number as id, so they never collide with loaded ones.
   const staged = (id: number) => id < 0;

@@ -82,7 +82,8 @@ export default defineMessages({
 
     'overview.kecamatan.title': 'Tunggakan per kecamatan',
     'overview.kecamatan.map': 'Peta tunggakan per kecamatan',
-    'overview.kecamatan.bubbles': 'Lingkaran di titik tengah kecamatan, luasnya sebanding tunggakan (batas wilayah belum dikonfigurasi: KABA_BOUNDARIES).',
+    'overview.kecamatan.bubbles':
+      'Lingkaran di titik tengah kecamatan, luasnya sebanding tunggakan (batas wilayah belum dikonfigurasi: KABA_BOUNDARIES).',
     'overview.kecamatan.choropleth': 'Warna makin gelap, tunggakan makin besar.',
     'overview.kecamatan.hint': 'Klik batang, wilayah atau nama untuk melihat desa/kelurahannya.',
     'overview.kecamatan.name': 'Kecamatan',
@@ -226,7 +227,8 @@ export default defineMessages({
     'overview.age.25-60': '2–5 yr',
     'overview.age.>60': '> 5 yr',
 
-    'overview.check.mismatch': 'Warning: the movement closing ({closing}) differs from the arrears computed from the bills ({total}). Reload the data.',
+    'overview.check.mismatch':
+      'Warning: the movement closing ({closing}) differs from the arrears computed from the bills ({total}). Reload the data.',
 
     'kecamatan.title': 'Kecamatan {name}',
     'kecamatan.subtitle': 'Arrears by desa/kelurahan at the end of {month}',

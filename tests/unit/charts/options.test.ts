@@ -39,7 +39,7 @@ describe('buildTrendOption', () => {
       asOfMonth: '2024-12',
       labels: { total: 'Tunggakan', legacy: 'Lama', target: 'Target', projection: 'Proyeksi' },
       lang: 'id',
-    }),
+    })
   );
 
   it('puts every series on one month axis, with gaps where a series has no value', () => {
@@ -65,7 +65,14 @@ describe('buildTrendOption', () => {
   });
 
   it('leaves out the target and projection when there is no target', () => {
-    const plain = loose(buildTrendOption({ total: [{ month: '2024-11', value: 1 }], asOfMonth: '2024-11', labels: { total: 'A', legacy: 'B', target: 'C', projection: 'D' }, lang: 'en' }));
+    const plain = loose(
+      buildTrendOption({
+        total: [{ month: '2024-11', value: 1 }],
+        asOfMonth: '2024-11',
+        labels: { total: 'A', legacy: 'B', target: 'C', projection: 'D' },
+        lang: 'en',
+      })
+    );
     expect(plain.series).toHaveLength(1);
     expect(plain.yAxis.axisLabel.formatter(2_500_000)).toBe('Rp2.5M');
   });
@@ -118,7 +125,7 @@ describe('buildBarOption', () => {
         ],
         lang: 'id',
         seriesName: 'Tunggakan',
-      }),
+      })
     );
     expect(option.yAxis.data).toEqual(['Curup', 'Binduriang', 'Curup Timur']);
     expect(option.yAxis.inverse).toBe(true);
@@ -172,8 +179,8 @@ describe('buildMapOption', () => {
   });
 
   it('sizes bubbles by the square root of the amount', () => {
-    expect(bubbleSize(100, 100)).toBe(44);
-    expect(bubbleSize(25, 100)).toBe(22);
+    expect(bubbleSize(100, 100)).toBe(36);
+    expect(bubbleSize(25, 100)).toBe(18);
     expect(bubbleSize(0, 100)).toBe(5);
   });
 });
@@ -188,7 +195,7 @@ describe('buildAgeOption', () => {
         ],
         lang: 'id',
         seriesName: 'Tunggakan',
-      }),
+      })
     );
     expect(option.xAxis.data).toEqual(['1 bln', '13–24 bln']);
     expect(option.series[0].data.map((d: Loose) => d.itemStyle.color)).toEqual([PALETTE.current, PALETTE.legacy]);
@@ -210,8 +217,30 @@ describe('waterfall axis break', () => {
     expect(b.start).toBeLessThan(925_000_000 * 0.1);
     expect(b.end).toBeLessThan(925_000_000);
     expect(b.end).toBeGreaterThan(925_000_000 - 42_000_000 * 2);
-    const option = loose(buildWaterfallOption({ steps: [{ label: 'Awal', amount: 925_000_000, kind: 'level' }, { label: 'Baru', amount: 42_000_000, kind: 'increase' }, { label: 'Akhir', amount: 967_000_000, kind: 'level' }], lang: 'id' }));
+    expect(b.end).toBe(900_000_000); // 925 M − half the span, to two significant digits
+    const option = loose(
+      buildWaterfallOption({
+        steps: [
+          { label: 'Awal', amount: 925_000_000, kind: 'level' },
+          { label: 'Baru', amount: 42_000_000, kind: 'increase' },
+          { label: 'Akhir', amount: 967_000_000, kind: 'level' },
+        ],
+        lang: 'id',
+      })
+    );
     expect(option.xAxis.breaks).toHaveLength(1);
+  });
+
+  it('ends the break just below the flows at the scale of billions too', () => {
+    const bars = waterfallBars([
+      { label: 'Awal', amount: 15_597_372_063, kind: 'level' },
+      { label: 'Baru', amount: 257_268_700, kind: 'increase' },
+      { label: 'Loket', amount: -365_521_266, kind: 'decrease' },
+      { label: 'Akhir', amount: 15_489_119_497, kind: 'level' },
+    ]);
+    const b = waterfallBreak(bars)!;
+    expect(b.end).toBe(15_000_000_000);
+    expect(b.end).toBeLessThan(15_489_119_497);
   });
 
   it('keeps a plain axis when the flows are large', () => {

@@ -18,7 +18,7 @@ describe('server-side rendering to SVG', () => {
         lang: 'id',
       }),
       640,
-      300,
+      300
     );
     expect(svg.startsWith('<svg width="100%" height="100%"')).toBe(true);
     expect(svg).toContain('viewBox="0 0 640 300"');
@@ -38,12 +38,16 @@ describe('server-side rendering to SVG', () => {
         lang: 'id',
       }),
       600,
-      300,
+      300
     );
     expect(waterfall).toContain('+Rp200 rb');
     const bars = renderChartSvg(buildBarOption({ rows: [{ name: 'Curup Tengah', value: 5 }], lang: 'id', seriesName: 'x' }), 400, 300);
     expect(bars).toContain('Curup Tengah');
-    const age = renderChartSvg(buildAgeOption({ rows: [{ bucket: '>60', label: '> 5 thn', arrears: 9, current: false }], lang: 'id', seriesName: 'x' }), 400, 300);
+    const age = renderChartSvg(
+      buildAgeOption({ rows: [{ bucket: '>60', label: '> 5 thn', arrears: 9, current: false }], lang: 'id', seriesName: 'x' }),
+      400,
+      300
+    );
     expect(age).toContain('&gt; 5 thn');
   });
 
@@ -61,9 +65,15 @@ describe('server-side rendering to SVG', () => {
 
   it('draws bubbles without boundaries', () => {
     const svg = renderChartSvg(
-      buildMapOption({ areas: [{ code: '17.02.09', name: 'Curup', value: 10, lat: -3.47, lon: 102.52 }], lang: 'id', seriesName: 'x', width: 500, height: 400 }),
+      buildMapOption({
+        areas: [{ code: '17.02.09', name: 'Curup', value: 10, lat: -3.47, lon: 102.52 }],
+        lang: 'id',
+        seriesName: 'x',
+        width: 500,
+        height: 400,
+      }),
       500,
-      400,
+      400
     );
     expect(svg).toContain('Curup');
   });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatDate,
-  formatDecimal,
-  formatMonth,
-  formatNumber,
-  formatPercent,
-  formatRupiahCompact,
-  formatRupiahFull,
-} from '../../../app/i18n/format';
+import { formatDate, formatDecimal, formatMonth, formatNumber, formatPercent, formatRupiahCompact, formatRupiahFull } from '../../../app/i18n/format';
 
 describe('formatRupiahCompact', () => {
   it('writes miliar as M with a decimal comma in Indonesian', () => {

@@ -34,7 +34,10 @@ describe('targetMonthOf', () => {
 
 describe('assessTarget', () => {
   // Arrears falling by 100 a month from 10,000 at the end of December 2024.
-  const falling = series('2024-01', [11_100, 11_000, 10_900, 10_800, 10_700, 10_600, 10_500, 10_400, 10_300, 10_200, 10_100, 10_000, 9_900, 9_800, 9_700, 9_600, 9_500, 9_400]);
+  const falling = series(
+    '2024-01',
+    [11_100, 11_000, 10_900, 10_800, 10_700, 10_600, 10_500, 10_400, 10_300, 10_200, 10_100, 10_000, 9_900, 9_800, 9_700, 9_600, 9_500, 9_400]
+  );
 
   it('is on track when the trend reaches the target by the date', () => {
     // −10% of 10,000 (Dec 2024) = 9,000 by Dec 2025; the trend gives 10,000 − 12 × 100 = 8,800.
@@ -69,13 +72,16 @@ describe('assessTarget', () => {
 
   it('uses only the last 12 month ends up to the as-of month', () => {
     // a jump long ago must not change the slope
-    const data = [...series('2022-01', [50_000]), ...series('2024-07', [1_200, 1_190, 1_180, 1_170, 1_160, 1_150, 1_140, 1_130, 1_120, 1_110, 1_100, 1_090])];
+    const data = [
+      ...series('2022-01', [50_000]),
+      ...series('2024-07', [1_200, 1_190, 1_180, 1_170, 1_160, 1_150, 1_140, 1_130, 1_120, 1_110, 1_100, 1_090]),
+    ];
     const a = assessTarget(data, { percent: 50, byDate: '2026-06-30', baseMonth: '2024-07' }, '2025-06');
     expect(a.slopePerMonth).toBeCloseTo(-10, 9);
   });
 
   it('judges a past target on the actual arrears', () => {
-    const achieved = assessTarget(falling, { percent: 3, byDate: "2025-03-31", baseMonth: "2024-12" }, "2025-06");
+    const achieved = assessTarget(falling, { percent: 3, byDate: '2025-03-31', baseMonth: '2024-12' }, '2025-06');
     expect(achieved.status).toBe('achieved');
     expect(achieved.projected).toBe(9_700);
     const missed = assessTarget(falling, { percent: 10, byDate: '2025-03-31', baseMonth: '2024-12' }, '2025-06');
