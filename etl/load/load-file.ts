@@ -234,10 +234,13 @@ function stageSettlement(parsed: readonly ParsedLine[], spec: CanonicalKind, sta
 /** Rules across rows and against the warehouse: duplicate keys within the file, unknown references. */
 async function findSetRejects(wh: Warehouse, spec: CanonicalKind): Promise<void> {
   const key = spec.naturalKey.join(', ');
+  const sameKey = spec.naturalKey.map((k) => `s.${k} IS NOT DISTINCT FROM d.${k}`).join(' AND ');
+  // A grouped aggregate rather than a window over the file: it spills to disk for files of millions of rows.
   const parts = [
-    `SELECT line, 0 AS ord, 'duplicate of line ' || first_line || ' (same ${spec.naturalKey.join(' + ')})' AS reason
-       FROM (SELECT line, min(line) OVER (PARTITION BY ${key}) AS first_line FROM load_stage)
-      WHERE line <> first_line`,
+    `SELECT s.line, 0 AS ord, 'duplicate of line ' || d.first_line || ' (same ${spec.naturalKey.join(' + ')})' AS reason
+       FROM load_stage s
+       JOIN (SELECT ${key}, min(line) AS first_line FROM load_stage GROUP BY ALL HAVING count(*) > 1) d ON ${sameKey}
+      WHERE s.line <> d.first_line`,
     ...spec.references.map(
       (r, i) => `SELECT s.line, ${i + 1}, ${r.reason} FROM load_stage s WHERE NOT EXISTS (${r.exists})`,
     ),
@@ -291,11 +294,14 @@ async function upsert(wh: Warehouse, spec: CanonicalKind, fileId: number): Promi
     .filter((c) => spec.naturalKey.includes(c.name))
     .map((c) => `t.${c.name} IS NOT DISTINCT FROM CAST(s.${c.name} AS ${c.type})`)
     .join(' AND ');
-  // An explicit semi join: DuckDB plans it as a hash join, where a correlated EXISTS scanned the table.
-  await wh.run(`CREATE OR REPLACE TABLE load_replaced AS SELECT t.rowid AS rid FROM ${table} t SEMI JOIN ${VALID_STAGE} s ON ${sameKey}`);
-  const replaced = (await wh.one<{ n: number }>(`SELECT count(*) AS n FROM load_replaced`)).n;
-  if (replaced > 0) await wh.run(`DELETE FROM ${table} WHERE rowid IN (SELECT rid FROM load_replaced)`);
-  await wh.run('DROP TABLE load_replaced');
+  let replaced = 0;
+  if ((await wh.query(`SELECT 1 FROM ${table} LIMIT 1`)).length > 0) {
+    // An explicit semi join: DuckDB plans it as a hash join, where a correlated EXISTS scanned the table.
+    await wh.run(`CREATE OR REPLACE TABLE load_replaced AS SELECT t.rowid AS rid FROM ${table} t SEMI JOIN ${VALID_STAGE} s ON ${sameKey}`);
+    replaced = (await wh.one<{ n: number }>(`SELECT count(*) AS n FROM load_replaced`)).n;
+    if (replaced > 0) await wh.run(`DELETE FROM ${table} WHERE rowid IN (SELECT rid FROM load_replaced)`);
+    await wh.run('DROP TABLE load_replaced');
+  }
 
   const targets: string[] = [];
   const values: string[] = [];
@@ -317,7 +323,7 @@ async function upsert(wh: Warehouse, spec: CanonicalKind, fileId: number): Promi
   }
   targets.push('file_id', 'line');
   values.push('$file_id', 's.line');
-  await wh.run(`INSERT INTO ${table} (${targets.join(', ')}) SELECT ${values.join(', ')} FROM ${VALID_STAGE} s ORDER BY s.line`, {
+  await wh.run(`INSERT INTO ${table} (${targets.join(', ')}) SELECT ${values.join(', ')} FROM ${VALID_STAGE} s`, {
     file_id: fileId,
   });
   return replaced;
