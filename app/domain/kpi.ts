@@ -1,6 +1,6 @@
 /**
  * The directors' KPIs as pure functions of whole-rupiah figures. The SQL that gathers the inputs lives
- * in app/lib/overview.server.ts; what each input means is said there and in docs/api.md.
+ * in app/lib/overview.server.ts; what each input means is said there and in app/API.md.
  *
  * Regulator formulas (Kepmendagri 47/1999; BPPSPAM uses the same bands, ../shared/DOMAIN.md §5):
  *   Efektivitas Penagihan          = collected ÷ billed × 100%          score 5 > 90%, 4 > 85, 3 > 80, 2 > 75, 1 ≤ 75

@@ -1,7 +1,7 @@
 /**
  * GET /api/v1/overview?as_of=YYYY-MM[&format=json|csv]: every figure of the overview page for one
  * as-of month (default: the last complete month), as JSON, or as CSV with `format=csv` or
- * `Accept: text/csv`. Field by field documentation: docs/api.md. Signed-in session or
+ * `Accept: text/csv`. Field by field documentation: app/API.md. Signed-in session or
  * `Authorization: Bearer <token>` (npm run user -- token NAME); every role may read it (aggregates only).
  *
  * total_arrears, customers_in_arrears and by_kecamatan equal

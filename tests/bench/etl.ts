@@ -11,8 +11,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CANONICAL_KINDS, LOAD_ORDER } from '../etl/load/canonical';
-import { Warehouse } from '../etl/warehouse/duckdb';
+import { CANONICAL_KINDS, LOAD_ORDER } from '../../etl/load/canonical';
+import { Warehouse } from '../../etl/warehouse/duckdb';
 
 const { values } = parseArgs({
   options: {

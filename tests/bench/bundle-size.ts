@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/bundle-size.ts [public/build]
+ * npm run bench:bundle -- [public/build]
  * The JavaScript each page costs the browser, from a built app (run `npx remix build` first):
  *   initial = the entry, then every route module from the root down to the page, with everything they
  *             import statically: what the browser fetches before the page is interactive;

@@ -23,10 +23,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { computeOverview } from '../app/lib/overview.server';
-import { config } from '../etl/config';
-import { warehouseMonths } from '../etl/report/movement';
-import { Warehouse } from '../etl/warehouse/duckdb';
+import { computeOverview } from '../../app/lib/overview.server';
+import { config } from '../../etl/config';
+import { warehouseMonths } from '../../etl/report/movement';
+import { Warehouse } from '../../etl/warehouse/duckdb';
 
 const { values } = parseArgs({
   options: {
