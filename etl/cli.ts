@@ -9,10 +9,16 @@ import type { LoadReport } from './load/load-file';
 import { withWarehouseCopy } from './warehouse/swap';
 import { groupThousands } from '../app/domain/money';
 
-const args = process.argv.slice(2);
-if (args.length === 0 || args.includes('--help')) {
-  console.log(`usage: npm run etl -- <files or folders>\n\nLoads canonical CSVs and channel settlement files into ${config.warehouse}\n(set KABA_WAREHOUSE to choose another file).`);
-  process.exit(args.length === 0 ? 1 : 0);
+const argv = process.argv.slice(2);
+const rebuild = argv.includes('--rebuild');
+const args = argv.filter((a) => a !== '--rebuild');
+if ((args.length === 0 && !rebuild) || argv.includes('--help')) {
+  console.log(`usage: npm run etl -- [--rebuild] <files or folders>
+
+Loads canonical CSVs and channel settlement files into ${config.warehouse}
+(set KABA_WAREHOUSE to choose another file). --rebuild rebuilds the derived tables even when
+nothing new was loaded (after upgrading Kaba).`);
+  process.exit(argv.includes('--help') ? 0 : 1);
 }
 
 const tty = process.stderr.isTTY;
@@ -36,6 +42,7 @@ function line(r: LoadReport): string {
 console.log(`warehouse ${config.warehouse}`);
 const run = await withWarehouseCopy(config.warehouse, async (wh) => {
   const result = await loadPaths(wh, args, {
+    rebuild,
     onFileStart: (f) => (current = f),
     onProgress: progress,
     onFile: (r) => {

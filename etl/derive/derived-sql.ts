@@ -32,21 +32,30 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
         JOIN write_offs w USING (write_off_id)`,
   },
   {
-    // Each bill: what was paid and written off, what was left when it fell due, and what is left now.
+    // Each bill: what was paid and written off, what was left when it fell due, what is left now, and
+    // the day it was settled (its last payment or write-off, since a debt only ever shrinks): as of any
+    // later day it owes nothing, which lets as-of queries skip the great majority of bills.
     table: 'bill_balances',
     sql: `CREATE OR REPLACE TABLE bill_balances AS
       WITH paid AS (
-        SELECT bill_id, sum(amount) AS paid, coalesce(sum(amount) FILTER (WHERE NOT overdue), 0) AS paid_by_due
+        SELECT bill_id, sum(amount) AS paid, coalesce(sum(amount) FILTER (WHERE NOT overdue), 0) AS paid_by_due,
+               max(paid_on) AS last_paid_on
           FROM payment_allocations WHERE target = 'bill' GROUP BY bill_id),
       written AS (
-        SELECT bill_id, sum(amount) AS written_off, coalesce(sum(amount) FILTER (WHERE NOT overdue), 0) AS written_off_by_due
-          FROM write_off_allocations WHERE target = 'bill' GROUP BY bill_id)
-      SELECT b.bill_id, b.customer_id, b.period, b.issued_on, b.due_on, b.total_amount,
-             coalesce(paid.paid, 0)::BIGINT AS paid,
-             coalesce(written.written_off, 0)::BIGINT AS written_off,
-             (b.total_amount - coalesce(paid.paid_by_due, 0) - coalesce(written.written_off_by_due, 0))::BIGINT AS outstanding_at_due,
-             (b.total_amount - coalesce(paid.paid, 0) - coalesce(written.written_off, 0))::BIGINT AS outstanding
-        FROM bills b LEFT JOIN paid USING (bill_id) LEFT JOIN written USING (bill_id)`,
+        SELECT bill_id, sum(amount) AS written_off, coalesce(sum(amount) FILTER (WHERE NOT overdue), 0) AS written_off_by_due,
+               max(written_off_on) AS last_written_off_on
+          FROM write_off_allocations WHERE target = 'bill' GROUP BY bill_id),
+      balances AS (
+        SELECT b.bill_id, b.customer_id, b.period, b.issued_on, b.due_on, b.total_amount,
+               coalesce(paid.paid, 0)::BIGINT AS paid,
+               coalesce(written.written_off, 0)::BIGINT AS written_off,
+               (b.total_amount - coalesce(paid.paid_by_due, 0) - coalesce(written.written_off_by_due, 0))::BIGINT AS outstanding_at_due,
+               (b.total_amount - coalesce(paid.paid, 0) - coalesce(written.written_off, 0))::BIGINT AS outstanding,
+               greatest(paid.last_paid_on, written.last_written_off_on) AS last_reduced_on
+          FROM bills b LEFT JOIN paid USING (bill_id) LEFT JOIN written USING (bill_id))
+      SELECT * EXCLUDE (last_reduced_on),
+             CASE WHEN outstanding = 0 THEN coalesce(last_reduced_on, issued_on) END AS settled_on
+        FROM balances`,
   },
   {
     // Every change to the arrears, dated: a bill falling due unpaid (the day after its due date), an

@@ -46,7 +46,7 @@ export interface LoadRun {
 export async function loadPaths(
   wh: Warehouse,
   paths: readonly string[],
-  hooks: { onFileStart?: (path: string) => void; onFile?: (r: LoadReport) => void } & LoadOptions = {},
+  hooks: { onFileStart?: (path: string) => void; onFile?: (r: LoadReport) => void; rebuild?: boolean } & LoadOptions = {},
 ): Promise<LoadRun> {
   const files = await expandPaths(paths);
   const ranked = await Promise.all(files.map(async (f) => ({ f, rank: await loadRank(f) })));
@@ -58,7 +58,7 @@ export async function loadPaths(
     reports.push(report);
     hooks.onFile?.(report);
   }
-  const changed = reports.some((r) => r.status === 'loaded');
+  const changed = hooks.rebuild === true || reports.some((r) => r.status === 'loaded');
   const derived = changed ? await rebuildDerived(wh) : null;
   return { files: reports, derived };
 }
