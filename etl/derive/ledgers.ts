@@ -1,7 +1,7 @@
 /**
  * Streams every customer's ledger (bills, opening balance, payments, write-offs) out of the warehouse,
- * one customer at a time, in a single ordered scan, so allocating a million customers needs the
- * memory of one.
+ * one customer at a time, in ordered scans of a bounded number of customers, so allocating a million
+ * customers takes the memory of one batch.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CustomerLedger, LedgerBill, LedgerPayment, LedgerWriteOff } from '../../app/domain/allocation';
@@ -17,13 +17,26 @@ const EPOCH = `DATE '1970-01-01'`;
 const day = (column: string) => `datediff('day', ${EPOCH}, ${column})::INTEGER`;
 const periodIdx = (p: string) => `(CAST(left(${p}, 4) AS INTEGER) * 12 + CAST(right(${p}, 2) AS INTEGER) - 1)`;
 
+/** Customers per ordered scan: bounds the sort DuckDB must do at once, so memory stays flat at any scale. */
+export const CUSTOMERS_PER_BATCH = 200_000;
+
+/** Every customer with a ledger, numbered in customer_id order (ckey), and whether we know them. */
+function ledgerKeysSql(sources: LedgerSources): string {
+  const only = sources.customerFilter ? `WHERE ${sources.customerFilter}` : '';
+  return `CREATE OR REPLACE TEMP TABLE ledger_keys AS
+    SELECT customer_id, row_number() OVER (ORDER BY customer_id)::INTEGER AS ckey,
+           customer_id IN (SELECT customer_id FROM customers) AS known
+      FROM (SELECT customer_id FROM bills ${only} UNION SELECT customer_id FROM opening_balances ${only}
+            UNION SELECT customer_id FROM payments ${only} UNION SELECT customer_id FROM ${sources.writeOffs} w ${only})`;
+}
+
 /**
- * One row per ledger event, ordered by customer (a small integer key, so JavaScript decodes a
- * customer's id once, not once per event), then by kind and time; a customer's payments come in
- * paid_at then payment_ref order, so their arrival index is their place in payment_ref order.
- * Everything the allocation compares travels as a number (days, month indexes, seconds). Amounts and
- * ids travel as DOUBLE, which is exactly how JavaScript holds numbers: whole rupiah are exact to 2^53.
- * A plain ORDER BY (no window over the events) lets DuckDB spill to disk at a million customers.
+ * One row per ledger event of the customers with ckey in [$from, $to], ordered by customer, then by
+ * kind and time; a customer's payments come in paid_at then payment_ref order, so their arrival index
+ * is their place in payment_ref order. Everything the allocation compares travels as a number (days,
+ * month indexes, seconds): decoding strings is what costs most when streaming millions of rows into
+ * JavaScript. Amounts and ids travel as DOUBLE, which is exactly how JavaScript holds numbers: whole
+ * rupiah are exact to 2^53.
  */
 export function ledgerEventsSql(sources: LedgerSources): string {
   const only = sources.customerFilter ? `WHERE ${sources.customerFilter}` : '';
@@ -43,33 +56,43 @@ export function ledgerEventsSql(sources: LedgerSources): string {
       UNION ALL
       SELECT customer_id, 3, write_off_id, ${periodIdx('period')}, ${day('written_off_on')}, NULL, NULL, amount, true
         FROM ${sources.writeOffs} w ${only}
-    ),
-    keys AS (
-      SELECT customer_id, row_number() OVER (ORDER BY customer_id)::INTEGER AS ckey,
-             customer_id IN (SELECT customer_id FROM customers) AS known
-        FROM (SELECT customer_id FROM bills ${only} UNION SELECT customer_id FROM opening_balances ${only}
-              UNION SELECT customer_id FROM payments ${only} UNION SELECT customer_id FROM ${sources.writeOffs} w ${only})
     )
-    SELECT k.ckey, k.customer_id, e.ev, e.id::DOUBLE AS id, e.period::INTEGER AS period, e.d1, e.d2::INTEGER AS d2,
-           e.amount::DOUBLE AS amount, e.completed, k.known
-      FROM events e JOIN keys k USING (customer_id)
+    SELECT k.ckey, k.known, e.ev, e.id::DOUBLE AS id, e.period::INTEGER AS period, e.d1, e.d2::INTEGER AS d2,
+           e.amount::DOUBLE AS amount, e.completed
+      FROM events e JOIN ledger_keys k USING (customer_id)
+     WHERE k.ckey BETWEEN $from AND $to
      ORDER BY k.ckey, e.ev, e.d1, e.d2, e.ref`;
 }
 
-export interface CustomerLedgerRow extends CustomerLedger {
-  customerId: string;
-}
-
-/** Calls onLedger for each customer in turn; awaits it so the consumer can apply backpressure. */
+/**
+ * Calls onLedger for each customer in turn, in batches of customers, each batch one ordered scan;
+ * awaits onLedger so the consumer can apply backpressure. Returns the number of customers.
+ */
 export async function forEachLedger(
   connection: DuckDBConnection,
   sources: LedgerSources,
-  onLedger: (ledger: CustomerLedgerRow) => void | Promise<void>,
+  onLedger: (ledger: CustomerLedger) => void | Promise<void>,
 ): Promise<number> {
-  const result = await connection.stream(ledgerEventsSql(sources));
-  let current: CustomerLedgerRow | null = null;
+  await connection.run(ledgerKeysSql(sources));
+  const total = Number((await connection.runAndReadAll('SELECT count(*) FROM ledger_keys')).getRows()[0][0]);
+  const sql = ledgerEventsSql(sources);
+  for (let from = 1; from <= total; from += CUSTOMERS_PER_BATCH) {
+    await streamBatch(connection, sql, from, from + CUSTOMERS_PER_BATCH - 1, onLedger);
+  }
+  await connection.run('DROP TABLE ledger_keys');
+  return total;
+}
+
+async function streamBatch(
+  connection: DuckDBConnection,
+  sql: string,
+  from: number,
+  to: number,
+  onLedger: (ledger: CustomerLedger) => void | Promise<void>,
+): Promise<void> {
+  const result = await connection.stream(sql, { from, to });
+  let current: CustomerLedger | null = null;
   let currentKey = -1;
-  let customers = 0;
   let bills: LedgerBill[] = [];
   let payments: LedgerPayment[] = [];
   let writeOffs: LedgerWriteOff[] = [];
@@ -79,13 +102,13 @@ export async function forEachLedger(
     current.bills = bills;
     current.payments = payments;
     current.writeOffs = writeOffs;
-    customers++;
     await onLedger(current);
   };
 
   for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const column = <T>(i: number) => chunk!.getColumnValues(i) as T[];
     const ckey = column<number>(0);
+    const known = column<boolean>(1);
     const ev = column<number>(2);
     const id = column<number>(3);
     const period = column<number | null>(4);
@@ -96,12 +119,8 @@ export async function forEachLedger(
     for (let i = 0; i < ckey.length; i++) {
       if (current === null || currentKey !== ckey[i]) {
         await flush();
-        // Strings are decoded once per customer, not once per event.
         currentKey = ckey[i];
-        current = {
-          customerId: chunk.getColumnVector(1).getItem(i) as string, known: chunk.getColumnVector(9).getItem(i) as boolean,
-          bills: [], opening: null, payments: [], writeOffs: [],
-        };
+        current = { known: known[i], bills: [], opening: null, payments: [], writeOffs: [] };
         bills = [];
         payments = [];
         writeOffs = [];
@@ -125,5 +144,4 @@ export async function forEachLedger(
     }
   }
   await flush();
-  return customers;
 }
