@@ -38,6 +38,8 @@ export interface CanonicalKind {
   idColumn?: string;
   /** the money column summed in load reports */
   amountColumn?: string;
+  /** which staged rows count in that sum (SQL over `s`), when not all of them are money received */
+  amountWhere?: string;
   /** columns a file does not carry but the loader stages, with the value used for canonical files */
   suppliedColumns?: readonly { name: string; fallback: string }[];
   /** table columns computed from the staged ones (SQL over the staged row `s`) */
@@ -178,6 +180,8 @@ export const CANONICAL_KINDS: Record<Kind, CanonicalKind> = {
     amountColumn: 'amount',
     // Settlement files say whether a row completed; a canonical payments.csv holds completed payments only.
     suppliedColumns: [{ name: 'status', fallback: 'completed' }],
+    // Refunded and cancelled orders are recorded, but they are not money received.
+    amountWhere: `s.status = 'completed'`,
     derivedColumns: { paid_on: 'CAST(CAST(s.paid_at AS TIMESTAMP) AS DATE)' },
   },
   write_offs: {

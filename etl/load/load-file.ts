@@ -332,7 +332,8 @@ async function upsert(wh: Warehouse, spec: CanonicalKind, fileId: number): Promi
 async function stagedAmount(wh: Warehouse, spec: CanonicalKind): Promise<number> {
   if (!spec.amountColumn) return 0;
   const r = await wh.one<{ amount: number | null }>(
-    `SELECT sum(CAST(s.${spec.amountColumn} AS BIGINT))::BIGINT AS amount FROM ${VALID_STAGE} s`,
+    `SELECT sum(CAST(s.${spec.amountColumn} AS BIGINT))::BIGINT AS amount FROM ${VALID_STAGE} s
+      WHERE ${spec.amountWhere ?? 'true'}`,
   );
   return r.amount ?? 0;
 }
