@@ -167,11 +167,13 @@ describe('file formats', () => {
       'channel_code,channel_name,online,category,fee_per_txn,launched_on', 'SHOPEE,Shopee,true,marketplace,2000,2023-01-01',
     ]));
     await loadFile(wh, fx.file('bills.csv', bills(['0100000001,2024-01,2024-02-02,2024-02-20,12,22600,23000,0,45600'])));
-    await loadPaths(wh, [fx.file('shopee.csv', [
+    const run = await loadPaths(wh, [fx.file('shopee.csv', [
       'order_id,order_time,channel,customer_number,bill_period,bill_amount,penalty,admin_fee,status',
       'SO1,2024-02-10T10:00:00+07:00,SHOPEE,0100000001,2024-01,45600,0,2500,REFUNDED',
       'SO2,2024-02-11T10:00:00+07:00,SHOPEE,0100000001,2024-01,45600,0,2500,COMPLETED',
     ])]);
+    // Both rows load; only the completed order is money received.
+    expect(run.files[0]).toMatchObject({ format: 'marketplace', rowsLoaded: 2, amountLoaded: 45_600 });
     expect(await wh.query(`SELECT payment_ref, status FROM payments ORDER BY payment_ref`)).toEqual([
       { payment_ref: 'SO1', status: 'refunded' },
       { payment_ref: 'SO2', status: 'completed' },
