@@ -70,17 +70,21 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
       SELECT customer_id, as_of, ${periodIdx('oldest_period')}, 'newly_overdue', NULL, amount
         FROM opening_balances
       UNION ALL
-      SELECT a.customer_id, a.paid_on, coalesce(${monthIdx('a.due_on')}, ${periodIdx('o.oldest_period')}), 'recovered',
+      -- Joined on customer_id alone (one opening balance per customer at most): a target condition in
+      -- the ON clause turns this into a nested-loop join.
+      SELECT a.customer_id, a.paid_on,
+             CASE WHEN a.target = 'opening' THEN ${periodIdx('o.oldest_period')} ELSE ${monthIdx('a.due_on')} END, 'recovered',
              a.channel_code, -a.amount
         FROM payment_allocations a
-        LEFT JOIN opening_balances o ON a.target = 'opening' AND o.customer_id = a.customer_id
+        LEFT JOIN opening_balances o USING (customer_id)
        WHERE a.overdue AND a.target IN ('bill', 'opening')
       UNION ALL
-      SELECT w.customer_id, w.written_off_on, coalesce(${monthIdx('b.due_on')}, ${periodIdx('o.oldest_period')}), 'written_off',
+      SELECT w.customer_id, w.written_off_on,
+             CASE WHEN w.target = 'opening' THEN ${periodIdx('o.oldest_period')} ELSE ${monthIdx('b.due_on')} END, 'written_off',
              NULL, -w.amount
         FROM write_off_allocations w
         LEFT JOIN bills b USING (bill_id)
-        LEFT JOIN opening_balances o ON w.target = 'opening' AND o.customer_id = w.customer_id
+        LEFT JOIN opening_balances o ON o.customer_id = w.customer_id
        WHERE w.overdue AND w.target IN ('bill', 'opening')`,
   },
   {
