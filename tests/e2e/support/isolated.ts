@@ -24,6 +24,10 @@ export async function isolatedServer(name: string, port: number, options: { with
   mkdirSync(dir, { recursive: true });
   const paths = { warehouse: join(dir, 'warehouse.duckdb'), users: join(dir, 'users.json'), settings: join(dir, 'settings.json') };
   if (options.withWarehouse ?? true) copyFileSync(FIXTURE.warehouse, paths.warehouse);
+  // Another server already on the port would answer in this one's place and the spec would test it.
+  if (await fetch(`http://localhost:${port}/robots.txt`).then(() => true, () => false)) {
+    throw new Error(`port ${port} is already in use: stop whatever listens there before running this spec`);
+  }
   copyFileSync(FIXTURE.users, paths.users);
   const child: ChildProcess = startServer(
     port,
