@@ -5,18 +5,32 @@
  * renders the same option into a second node for tooltips and clicks, then hides the server SVG.
  * The two live in separate nodes so a revalidation never rewrites the SVG under the live chart.
  *
- * Callers memoise `option` (useMemo on its data and language): a new option object updates the live chart.
+ * Callers memoise `option` with useChartOption (on its data and language): a new option object updates
+ * the live chart. With a `cache` key the server renders each chart's SVG once per warehouse file (see
+ * render.server.ts), and useChartOption does not even build the option on the server when it is cached.
  */
 import { useNavigate } from '@remix-run/react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type DependencyList } from 'react';
 import type { EChartsOption } from 'echarts';
+import { resolveOption, type ChartCacheKey, type ChartOption } from './chart-option';
 import type { GeoMap } from './echarts';
 import type { LiveChart } from './live.client';
 // Replaced by an empty module in the browser build: the SVG is only ever rendered on the server.
 import * as ssr from './render.server';
 
+export type { ChartCacheKey, ChartOption };
+
+/**
+ * A chart's option, memoised on deps like useMemo. On the server it is handed over unbuilt, so the
+ * chart builds it only when its SVG is not cached; in the browser it is built (the live chart needs it).
+ */
+export function useChartOption(build: () => EChartsOption, deps: DependencyList): ChartOption {
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => (typeof document === 'undefined' ? build : build()), deps);
+}
+
 export interface ChartProps {
-  option: EChartsOption;
+  option: ChartOption;
   /** the drawing size of the server SVG; the chart scales to its box keeping this aspect ratio */
   width: number;
   height: number;
@@ -24,6 +38,8 @@ export interface ChartProps {
   label: string;
   /** what the option's formatter functions depend on beyond its data, e.g. the language */
   variant?: string;
+  /** names the option's content for the server's SVG cache (the warehouse file and e.g. the page and month) */
+  cache?: ChartCacheKey;
   /** boundaries for a choropleth option (series type 'map') */
   geo?: GeoMap;
   /** a click on the data item of this name follows the link */
@@ -33,7 +49,7 @@ export interface ChartProps {
   className?: string;
 }
 
-export function Chart({ option, width, height, label, variant = '', geo, hrefs, name, className }: ChartProps) {
+export function Chart({ option, width, height, label, variant = '', cache, geo, hrefs, name, className }: ChartProps) {
   const liveNode = useRef<HTMLDivElement>(null);
   const ssrNode = useRef<HTMLDivElement>(null);
   const live = useRef<LiveChart | null>(null);
@@ -42,17 +58,17 @@ export function Chart({ option, width, height, label, variant = '', geo, hrefs, 
   const [isLive, setLive] = useState(false);
   const navigate = useNavigate();
 
-  const svg = typeof document === 'undefined' && ssr.renderChartSvgCached ? ssr.renderChartSvgCached(option, width, height, variant, geo) : '';
+  const svg = typeof document === 'undefined' && ssr.renderChartSvgCached ? ssr.renderChartSvgCached(option, width, height, variant, geo, cache) : '';
 
   useEffect(() => {
     let cancelled = false;
-    let mounted: EChartsOption | null = null;
+    let mounted: ChartOption | null = null;
     const start = () => {
       import('./live.client')
         .then(({ mountChart }) => {
           if (cancelled || !liveNode.current) return;
           mounted = latest.current.option;
-          return mountChart(liveNode.current, mounted, {
+          return mountChart(liveNode.current, resolveOption(mounted), {
             geo: latest.current.geo,
             onClick: (item) => {
               const href = latest.current.hrefs?.[item];
@@ -65,7 +81,7 @@ export function Chart({ option, width, height, label, variant = '', geo, hrefs, 
           if (cancelled) return chart.dispose();
           live.current = chart;
           // the option may have changed while ECharts was loading
-          if (latest.current.option !== mounted) chart.update(latest.current.option, latest.current.geo);
+          if (latest.current.option !== mounted) chart.update(resolveOption(latest.current.option), latest.current.geo);
           // Drop the server SVG rather than hide it: its element ids (gradients, clip paths) would
           // shadow the live chart's equal ids, and a later revalidation must not show stale figures.
           // React never rewrites it (its __html stays '' in the browser).
@@ -93,7 +109,7 @@ export function Chart({ option, width, height, label, variant = '', geo, hrefs, 
   }, []);
 
   useEffect(() => {
-    live.current?.update(option, latest.current.geo);
+    live.current?.update(resolveOption(option), latest.current.geo);
   }, [option]);
 
   const layer = { position: 'absolute', inset: 0 } as const;

@@ -8,6 +8,10 @@
  *   SESSION_SECRET      signs the session cookie; generated into <dir of KABA_USERS>/session-secret when absent
  *   KABA_TRUST_PROXY    1 when a reverse proxy sets X-Forwarded-For/-Proto (client address for rate limits)
  *   KABA_COOKIE_SECURE  1/0 forces the cookie's Secure flag; by default it follows the request's protocol
+ *   KABA_SERVER_MEMORY_LIMIT  DuckDB's memory limit in the web server (data read and query memory, per
+ *                       open warehouse file), default 256MB (DuckDB's default: 80% of RAM); a query
+ *                       that needs more spills to <warehouse>.tmp/. Node's own memory comes on top.
+ *                       Loads (npm run etl) have their own limit, KABA_MEMORY_LIMIT (default 2GB).
  */
 import { dirname, resolve } from 'node:path';
 import { config } from '../../etl/config';
@@ -16,6 +20,16 @@ function flag(name: string): boolean | null {
   const v = process.env[name];
   if (v === undefined || v === '') return null;
   return /^(1|true|yes|on)$/i.test(v);
+}
+
+/** A DuckDB memory size: 256MB, 1.5GB, 512MiB… */
+export const SIZE = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
+function size(name: string, fallback: string): string {
+  const v = process.env[name]?.trim();
+  if (!v) return fallback;
+  if (!SIZE.test(v)) throw new Error(`${name}=${v} is not a size like ${fallback} (B, KB, MB, GB, TB, or KiB… GiB)`);
+  return v;
 }
 
 export const env = {
@@ -28,4 +42,5 @@ export const env = {
   trustProxy: flag('KABA_TRUST_PROXY') ?? false,
   cookieSecure: flag('KABA_COOKIE_SECURE'),
   production: process.env.NODE_ENV === 'production',
+  serverMemoryLimit: size('KABA_SERVER_MEMORY_LIMIT', '256MB'),
 };

@@ -12,7 +12,8 @@
  * The KPI arithmetic is in app/domain (kpi.ts, provision.ts, projection.ts).
  *
  * A warehouse file never changes under an open instance (loads swap in a new file), so the figures of
- * a month are computed once per instance and month and then served from memory.
+ * a month are computed once per file and month and then served from memory: kept with the open file
+ * by the warehouse gateway (WarehouseFile.cached), dropped when a load replaces it.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { AGE_BUCKETS } from '../domain/aging';
@@ -36,7 +37,7 @@ import { channelPayments } from '../../etl/report/channels';
 import { arrearsMovement, type MovementReport } from '../../etl/report/movement';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
 import { readSettings } from './settings.server';
-import { withWarehouse } from './warehouse.server';
+import { withWarehouse, type WarehouseFile } from './warehouse.server';
 
 /** The trend starts here (the digital billing history and online payments begin in 2012). */
 export const TREND_FROM = '2012-01';
@@ -170,11 +171,11 @@ export async function kecamatanCentroids(wh: Warehouse): Promise<KecamatanPlace[
   );
 }
 
-/** [lon, lat] of every desa with coordinates (the faint backdrop of the bubble map), once per warehouse. */
-export function desaPoints(wh: Warehouse): Promise<[number, number][]> {
-  return cached(wh, 'desa-points', async () =>
+/** [lon, lat] of every desa with coordinates (the faint backdrop of the bubble map), once per warehouse file. */
+export function desaPoints(file: WarehouseFile): Promise<[number, number][]> {
+  return file.cached('desa-points', async () =>
     (
-      await wh.query<{ lon: number; lat: number }>(
+      await file.wh.query<{ lon: number; lat: number }>(
         `SELECT round(longitude, 4) AS lon, round(latitude, 4) AS lat FROM areas
           WHERE latitude IS NOT NULL AND longitude IS NOT NULL ORDER BY desa_code`
       )
@@ -391,29 +392,9 @@ export async function computeOverview(wh: Warehouse, month: string): Promise<Ove
   };
 }
 
-// Results per warehouse instance: the instance (a file that never changes) is the key, so a swapped-in
-// warehouse starts with an empty cache and the old one is collected with its instance.
-const cache = new WeakMap<Warehouse, Map<string, Promise<unknown>>>();
-const ENTRIES_PER_WAREHOUSE = 96;
-
-/** compute() once per warehouse instance and key; concurrent requests share one computation. */
-function cached<T>(wh: Warehouse, key: string, compute: () => Promise<T>): Promise<T> {
-  let entries = cache.get(wh);
-  if (!entries) cache.set(wh, (entries = new Map()));
-  let result = entries.get(key) as Promise<T> | undefined;
-  if (!result) {
-    result = compute();
-    entries.set(key, result);
-    const e = entries;
-    result.catch(() => e.delete(key));
-    if (entries.size > ENTRIES_PER_WAREHOUSE) entries.delete(entries.keys().next().value as string);
-  }
-  return result;
-}
-
-/** computeOverview, once per warehouse instance and month. */
-export function overviewFigures(wh: Warehouse, month: string): Promise<OverviewFigures> {
-  return cached(wh, `overview:${month}`, () => computeOverview(wh, month));
+/** computeOverview, once per warehouse file and month. */
+export function overviewFigures(file: WarehouseFile, month: string): Promise<OverviewFigures> {
+  return file.cached(`overview:${month}`, () => computeOverview(file.wh, month));
 }
 
 export interface KecamatanArrears {
@@ -427,9 +408,10 @@ export interface KecamatanArrears {
  * The desa/kelurahan of one kecamatan with their arrears at the month end: the report's
  * `arrears --by desa` rows of that kecamatan (zero for a desa without arrears), largest first.
  */
-export function kecamatanArrears(wh: Warehouse, { kecamatan, month }: { kecamatan: string; month: string }): Promise<KecamatanArrears> {
-  return cached(wh, `kecamatan:${kecamatan}:${month}`, async () => {
-    const byDesa = await cached(wh, `desa:${month}`, () => arrearsAsOf(wh, monthEnd(month), 'desa'));
+export function kecamatanArrears(file: WarehouseFile, { kecamatan, month }: { kecamatan: string; month: string }): Promise<KecamatanArrears> {
+  const { wh } = file;
+  return file.cached(`kecamatan:${kecamatan}:${month}`, async () => {
+    const byDesa = await file.cached(`desa:${month}`, () => arrearsAsOf(wh, monthEnd(month), 'desa'));
     const { name, desa } = await desaOfKecamatan(wh, { kecamatan });
     const arrears = new Map(byDesa.rows.filter((r) => r.code?.startsWith(`${kecamatan}.`)).map((r) => [r.code, r]));
     const rows = desa
@@ -452,8 +434,54 @@ export async function reductionTarget(): Promise<ReductionTarget | null> {
 
 /** The overview of `month` as the page and the API serve it: the cached figures and the current target. */
 export async function loadOverview(month: string): Promise<Overview> {
-  const [figures, target] = await Promise.all([withWarehouse((wh) => overviewFigures(wh, month)), reductionTarget()]);
+  const [figures, target] = await Promise.all([withWarehouse((_, file) => overviewFigures(file, month)), reductionTarget()]);
   return withTarget(figures, target);
+}
+
+/**
+ * The overview as its page uses it: all of it but the movement's lines per channel (the waterfall
+ * shows channel categories; the API has the channels), with the trend as columns. A page request
+ * turns its loader data into JSON three times (the loader's response, Remix reading it back, the
+ * copy in the HTML for hydration), and the trend as rows was over half of it.
+ */
+export interface OverviewView extends Omit<Overview, 'movement' | 'trend'> {
+  movement: Omit<NonNullable<Overview['movement']>, 'recovered_by_channel'> | null;
+  /** the month ends of the trend, oldest first, and the arrears and its legacy part at each */
+  trend: { months: string[]; arrears: number[]; legacy: number[] };
+}
+
+export function overviewView({ movement, trend, ...rest }: Overview): OverviewView {
+  let view: OverviewView['movement'] = null;
+  if (movement) {
+    const { recovered_by_channel: _, ...totals } = movement;
+    view = totals;
+  }
+  return {
+    ...rest,
+    movement: view,
+    trend: { months: trend.map((p) => p.month), arrears: trend.map((p) => p.arrears), legacy: trend.map((p) => p.legacy) },
+  };
+}
+
+export interface OverviewPage {
+  overview: OverviewView;
+  /** [lon, lat] of the desa (the bubble map's backdrop), when asked for */
+  points: [number, number][];
+  /** the warehouse file the figures come from (WarehouseFile.generation): names the page's cached chart SVGs */
+  generation: number;
+}
+
+/** What the overview page shows for `month`: loadOverview's figures (as its view), and the desa points from the same file. */
+export async function loadOverviewPage(month: string, { points }: { points: boolean }): Promise<OverviewPage> {
+  const [fromFile, target] = await Promise.all([
+    withWarehouse(async (_, file) => ({
+      figures: await overviewFigures(file, month),
+      points: points ? await desaPoints(file) : [],
+      generation: file.generation,
+    })),
+    reductionTarget(),
+  ]);
+  return { overview: overviewView(withTarget(fromFile.figures, target)), points: fromFile.points, generation: fromFile.generation };
 }
 
 /** The figures with the admin's reduction target assessed against their trend (settings may change any time). */

@@ -5,7 +5,7 @@
 import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
-import { Chart } from '~/charts/Chart';
+import { Chart, useChartOption, type ChartCacheKey } from '~/charts/Chart';
 import { buildAgeOption, buildBarOption, buildMapOption, buildTrendOption, buildWaterfallOption } from '~/charts/options';
 import { movementWaterfall, type WaterfallStep } from '~/domain/kpi';
 import { useLang, useT, type MessageKey, type Translate } from '~/i18n';
@@ -13,8 +13,8 @@ import { formatDate, formatDecimal, formatMonth, formatNumber, formatPercent, fo
 import { withAsOf } from '~/lib/as-of';
 import { requireUser } from '~/lib/auth.server';
 import { CACHE_CONTROL } from '~/lib/http.server';
-import { desaPoints, kecamatanBoundaries, loadOverview, type Overview } from '~/lib/overview.server';
-import { asOfMonth, withWarehouse } from '~/lib/warehouse.server';
+import { kecamatanBoundaries, loadOverviewPage, type OverviewView } from '~/lib/overview.server';
+import { asOfMonth } from '~/lib/warehouse.server';
 import { KpiCard, type KpiDelta } from '~/ui/kpi-card';
 import { titled } from '~/ui/meta';
 import styles from '~/ui/overview.css';
@@ -26,15 +26,15 @@ export const meta = titled('overview.title');
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const month = await asOfMonth(request);
-  if (!month) return json({ overview: null, geo: null, points: [] as [number, number][] }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
-  const [overview, geo] = await Promise.all([loadOverview(month), kecamatanBoundaries()]);
+  if (!month) return json({ overview: null, geo: null, points: [] as [number, number][], generation: 0 }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
+  const geo = await kecamatanBoundaries();
   // The faint desa backdrop only matters for the bubble map (no boundaries configured).
-  const points = geo ? [] : await withWarehouse(desaPoints);
-  return json({ overview, geo, points }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
+  const { overview, points, generation } = await loadOverviewPage(month, { points: !geo });
+  return json({ overview, geo, points, generation }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
 }
 
 export default function OverviewPage() {
-  const { overview, geo, points } = useLoaderData<typeof loader>();
+  const { overview, geo, points, generation } = useLoaderData<typeof loader>();
   const t = useT();
   if (!overview) {
     return (
@@ -44,7 +44,7 @@ export default function OverviewPage() {
       </section>
     );
   }
-  return <OverviewBody o={overview as Overview} geo={geo} points={points} />;
+  return <OverviewBody o={overview as OverviewView} geo={geo} points={points} generation={generation} />;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -56,10 +56,12 @@ const ratioText = (r: number | null, lang: Lang) => (r === null ? '–' : format
 const direction = (delta: number): KpiDelta['direction'] => (delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat');
 const share = (part: number, whole: number, lang: Lang) => (whole > 0 ? formatPercent(part / whole, lang, 1) : '–');
 
-function OverviewBody({ o, geo, points }: { o: Overview; geo: Geo; points: Points }) {
+function OverviewBody({ o, geo, points, generation }: { o: OverviewView; geo: Geo; points: Points; generation: number }) {
   const t = useT();
   const lang = useLang();
   const month = o.as_of;
+  // The server caches each chart's SVG with the warehouse file the figures come from (see Chart).
+  const cache = (chart: string, extra = ''): ChartCacheKey => ({ generation, key: `overview:${month}:${chart}${extra}` });
   const monthName = formatMonth(month, lang);
   const api = `/api/v1/overview?as_of=${month}`;
 
@@ -89,21 +91,26 @@ function OverviewBody({ o, geo, points }: { o: Overview; geo: Geo; points: Point
       ) : null}
 
       <KpiGrid o={o} t={t} lang={lang} />
-      <TrendPanel o={o} t={t} lang={lang} />
-      <WaterfallPanel o={o} t={t} lang={lang} />
-      <AgePanel o={o} t={t} lang={lang} />
-      <KecamatanPanel o={o} t={t} lang={lang} geo={geo} points={points} />
+      <TrendPanel o={o} t={t} lang={lang} cache={cache} />
+      <WaterfallPanel o={o} t={t} lang={lang} cache={cache} />
+      <AgePanel o={o} t={t} lang={lang} cache={cache} />
+      <KecamatanPanel o={o} t={t} lang={lang} cache={cache} geo={geo} points={points} />
     </div>
   );
 }
 
-interface PanelProps {
-  o: Overview;
+interface FigureProps {
+  o: OverviewView;
   t: Translate;
   lang: Lang;
 }
 
-function KpiGrid({ o, t, lang }: PanelProps) {
+interface PanelProps extends FigureProps {
+  /** the server's SVG cache key of one of the page's charts */
+  cache: (chart: string, extra?: string) => ChartCacheKey;
+}
+
+function KpiGrid({ o, t, lang }: FigureProps) {
   const full = (n: number) => formatRupiahFull(n, lang);
   const compact = (n: number) => formatRupiahCompact(n, lang);
   const deltas: KpiDelta[] = [];
@@ -244,14 +251,15 @@ function KpiGrid({ o, t, lang }: PanelProps) {
   );
 }
 
-function TrendPanel({ o, t, lang }: PanelProps) {
+function TrendPanel({ o, t, lang, cache }: PanelProps) {
   const target = o.target;
-  const title = t('overview.trend.title', { year: (o.trend[0]?.month ?? o.as_of).slice(0, 4) });
-  const option = useMemo(
+  const trend = o.trend;
+  const title = t('overview.trend.title', { year: (trend.months[0] ?? o.as_of).slice(0, 4) });
+  const option = useChartOption(
     () =>
       buildTrendOption({
-        total: o.trend.map((p) => ({ month: p.month, value: p.arrears })),
-        legacy: o.trend.map((p) => ({ month: p.month, value: p.legacy })),
+        total: trend.months.map((month, i) => ({ month, value: trend.arrears[i] })),
+        legacy: trend.months.map((month, i) => ({ month, value: trend.legacy[i] })),
         targetLine: target?.target_line,
         projectionLine: target?.projection_line,
         asOfMonth: o.as_of,
@@ -278,12 +286,21 @@ function TrendPanel({ o, t, lang }: PanelProps) {
         ) : null}
       </div>
       <TargetText o={o} t={t} lang={lang} />
-      <Chart name="trend" option={option} width={1100} height={330} label={title} variant={lang} />
+      <Chart
+        name="trend"
+        option={option}
+        width={1100}
+        height={330}
+        label={title}
+        variant={lang}
+        // the target lines come from the settings, not the warehouse
+        cache={cache('trend', target ? `:${target.percent}:${target.by_date}:${target.base_month}` : '')}
+      />
     </section>
   );
 }
 
-function TargetText({ o, t, lang }: PanelProps) {
+function TargetText({ o, t, lang }: FigureProps) {
   const target = o.target;
   if (!target) return <p className="ov-target muted">{t('overview.target.none')}</p>;
   const c = (n: number | null) => (n === null ? '–' : formatRupiahCompact(n, lang));
@@ -338,7 +355,7 @@ function waterfallLabel(step: WaterfallStep, t: Translate): string {
   return t(`overview.waterfall.${step.key}` as MessageKey);
 }
 
-function WaterfallPanel({ o, t, lang }: PanelProps) {
+function WaterfallPanel({ o, t, lang, cache }: PanelProps) {
   const m = o.movement;
   const steps = useMemo(() => {
     if (!m) return null;
@@ -355,25 +372,13 @@ function WaterfallPanel({ o, t, lang }: PanelProps) {
       return null;
     }
   }, [m]);
-  const option = useMemo(
-    () => (steps ? buildWaterfallOption({ steps: steps.map((s) => ({ label: waterfallLabel(s, t), amount: s.amount, kind: s.kind })), lang }) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [steps, lang]
-  );
   const full = (n: number) => formatRupiahFull(n, lang);
   return (
     <section className="panel ov-panel" aria-labelledby="ov-waterfall">
       <h2 id="ov-waterfall">{t('overview.waterfall.title', { month: formatMonth(o.as_of, lang) })}</h2>
-      {m && option && steps ? (
+      {m && steps ? (
         <div className="ov-split">
-          <Chart
-            name="waterfall"
-            option={option}
-            width={860}
-            height={380}
-            label={t('overview.waterfall.title', { month: formatMonth(o.as_of, lang) })}
-            variant={lang}
-          />
+          <WaterfallChart steps={steps} label={t('overview.waterfall.title', { month: formatMonth(o.as_of, lang) })} t={t} lang={lang} cache={cache('waterfall')} />
           <div>
             <p className="ov-equation" data-testid="waterfall-equation">
               {t('overview.waterfall.equation', {
@@ -403,8 +408,17 @@ function WaterfallPanel({ o, t, lang }: PanelProps) {
   );
 }
 
-function AgePanel({ o, t, lang }: PanelProps) {
-  const option = useMemo(
+function WaterfallChart({ steps, label, t, lang, cache }: { steps: WaterfallStep[]; label: string; t: Translate; lang: Lang; cache: ChartCacheKey }) {
+  const option = useChartOption(
+    () => buildWaterfallOption({ steps: steps.map((s) => ({ label: waterfallLabel(s, t), amount: s.amount, kind: s.kind })), lang }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [steps, lang]
+  );
+  return <Chart name="waterfall" option={option} width={860} height={380} label={label} variant={lang} cache={cache} />;
+}
+
+function AgePanel({ o, t, lang, cache }: PanelProps) {
+  const option = useChartOption(
     () =>
       buildAgeOption({
         rows: o.by_age.map((a) => ({ bucket: a.bucket, label: t(`overview.age.${a.bucket}` as MessageKey), arrears: a.arrears, current: a.current })),
@@ -419,7 +433,7 @@ function AgePanel({ o, t, lang }: PanelProps) {
       <h2 id="ov-age">{t('overview.age.title')}</h2>
       <div className="ov-split ov-split-even">
         <div>
-          <Chart name="age" option={option} width={760} height={330} label={t('overview.age.title')} variant={lang} />
+          <Chart name="age" option={option} width={760} height={330} label={t('overview.age.title')} variant={lang} cache={cache('age')} />
           <p className="muted ov-small">{t('overview.age.note')}</p>
         </div>
         <table className="ov-table ov-table-compact" data-testid="age-table">
@@ -464,18 +478,18 @@ function AgePanel({ o, t, lang }: PanelProps) {
   );
 }
 
-function KecamatanPanel({ o, t, lang, geo, points }: PanelProps & { geo: Geo; points: Points }) {
+function KecamatanPanel({ o, t, lang, cache, geo, points }: PanelProps & { geo: Geo; points: Points }) {
   const rows = o.by_kecamatan;
   const href = (code: string) => withAsOf(`/kecamatan/${code}`, o.as_of);
   const barHeight = Math.max(220, rows.length * 26 + 40);
   // Boundaries fill a squarer box; bubbles over Rejang Lebong's wide, flat extent a lower one.
   const mapHeight = geo ? 460 : 340;
-  const bar = useMemo(
+  const bar = useChartOption(
     () => buildBarOption({ rows: rows.map((r) => ({ name: r.name, value: r.arrears })), lang, seriesName: t('overview.kecamatan.arrears') }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [rows, lang]
   );
-  const map = useMemo(
+  const map = useChartOption(
     () =>
       buildMapOption({
         areas: rows.map((r) => ({ code: r.code, name: r.name, value: r.arrears, lat: r.latitude, lon: r.longitude })),
@@ -506,6 +520,7 @@ function KecamatanPanel({ o, t, lang, geo, points }: PanelProps & { geo: Geo; po
             height={barHeight}
             label={t('overview.kecamatan.title')}
             variant={lang}
+            cache={cache('kecamatan-bar')}
             hrefs={byName}
           />
         </div>
@@ -517,6 +532,8 @@ function KecamatanPanel({ o, t, lang, geo, points }: PanelProps & { geo: Geo; po
             height={mapHeight}
             label={t('overview.kecamatan.map')}
             variant={lang}
+            // the desa backdrop (points) comes from the same warehouse file; the map name names the boundaries
+            cache={cache('kecamatan-map')}
             geo={geo ?? undefined}
             hrefs={byCode}
           />

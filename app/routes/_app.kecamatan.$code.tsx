@@ -4,8 +4,7 @@
  */
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { useMemo } from 'react';
-import { Chart } from '~/charts/Chart';
+import { Chart, useChartOption } from '~/charts/Chart';
 import { buildBarOption } from '~/charts/options';
 import { DEFAULT_LANG, isLang, t as translate, useLang, useT } from '~/i18n';
 import { formatMonth, formatNumber, formatPercent, formatRupiahCompact, formatRupiahFull } from '~/i18n/format';
@@ -31,9 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const code = params.code ?? '';
   const month = await asOfMonth(request);
   if (!CODE.test(code) || !month) throw json({ code }, { status: 404 });
-  const result = await withWarehouse((wh) => kecamatanArrears(wh, { kecamatan: code, month }));
+  const { result, generation } = await withWarehouse(async (_, file) => ({
+    result: await kecamatanArrears(file, { kecamatan: code, month }),
+    generation: file.generation,
+  }));
   if (!result.name) throw json({ code }, { status: 404 });
-  return json({ code, month, ...result }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
+  // generation: the warehouse file the figures come from, which the server keeps the chart's SVG with
+  return json({ code, month, ...result, generation }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
 }
 
 export default function KecamatanPage() {
@@ -42,7 +45,7 @@ export default function KecamatanPage() {
   const lang = useLang();
   const withArrears = data.desa.filter((d) => d.arrears !== 0);
   const without = data.desa.filter((d) => d.arrears === 0);
-  const option = useMemo(
+  const option = useChartOption(
     () => buildBarOption({ rows: withArrears.map((d) => ({ name: d.name, value: d.arrears })), lang, seriesName: t('kecamatan.arrears') }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, lang]
@@ -124,6 +127,7 @@ export default function KecamatanPage() {
             height={Math.max(200, withArrears.length * 24 + 40)}
             label={t('kecamatan.chart')}
             variant={lang}
+            cache={{ generation: data.generation, key: `kecamatan:${data.code}:${data.month}:desa-bar` }}
           />
         </section>
       </div>

@@ -10,8 +10,10 @@
  *      (computeOverview) directly against the warehouse in this process; prints the ratio. The same for
  *      repeated requests of one month (the figures of a warehouse file are cached per month);
  *   2. autocannon: N concurrent signed-in clients on the overview page, then on GET /api/v1/overview,
- *      for S seconds each; prints p50/p95/p99 (from every response time), requests/s and errors;
- *   3. the server's resident memory (RSS), sampled throughout: peak and end.
+ *      for S seconds each; prints p50/p95/p99 (from every response time), requests/s and errors, and
+ *      the server's CPU time per request (from /proc: unlike the latencies, it hardly depends on what
+ *      else the machine is running, autocannon included);
+ *   3. the server's resident memory (RSS), sampled throughout: peak and end, and the peak of each phase.
  * Targets: p95 < 150 ms at 20 clients; server time within 2× of the raw queries; memory < 500 MB.
  * A benchmark, not a test: it prints figures and asserts nothing.
  */
@@ -120,6 +122,9 @@ process.on('exit', () => {
 });
 
 let peakRss = 0;
+/** the peak of each phase, to tell DuckDB's first computations from the pages under load */
+const phasePeaks: { phase: string; peak: number }[] = [];
+const phase = (name: string) => phasePeaks.push({ phase: name, peak: rss() });
 const rss = (): number => {
   try {
     const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1];
@@ -128,7 +133,12 @@ const rss = (): number => {
     return 0;
   }
 };
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, rss())), 200);
+const sampler = setInterval(() => {
+  const now = rss();
+  peakRss = Math.max(peakRss, now);
+  const current = phasePeaks.at(-1);
+  if (current) current.peak = Math.max(current.peak, now);
+}, 100);
 
 async function waitForServer(): Promise<void> {
   const until = Date.now() + 30_000;
@@ -175,18 +185,32 @@ async function timed(url: string, headers: Record<string, string>): Promise<numb
   return performance.now() - t;
 }
 
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** CPU time the server process has used so far (user + system), ms. */
+function serverCpuMs(): number {
+  try {
+    const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
 async function load(name: string, url: string, headers: Record<string, string>) {
   const times: number[] = [];
+  const cpuBefore = serverCpuMs();
   const result = await new Promise<{ requests: { average: number }; non2xx: number; errors: number; timeouts: number }>((done) => {
     const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
     instance.on('done', done);
   });
+  const cpuPerRequest = (serverCpuMs() - cpuBefore) / times.length;
   const p = (q: number) => ms(percentile(times, q));
   console.log(
     `${name.padEnd(10)} ${String(times.length).padStart(6)} requests  ${result.requests.average.toFixed(0).padStart(4)}/s  ` +
       `p50 ${p(50)}  p95 ${p(95)}  p99 ${p(99)}  max ${ms(Math.max(...times))}  ` +
-      `non-2xx ${result.non2xx}  errors ${result.errors + result.timeouts}`
+      `non-2xx ${result.non2xx}  errors ${result.errors + result.timeouts}  server CPU ${cpuPerRequest.toFixed(2)} ms/request`
   );
 }
 
@@ -207,6 +231,7 @@ const coldMonths = months.slice(Math.max(0, months.length - 2 - COLD_MONTHS), mo
 console.log(`warehouse ${config.warehouse} (${months[0]} … ${months.at(-1)}), server ${base}, pid ${server.pid}\n`);
 
 // 1. Server time against raw query time.
+phase('first requests and months not cached yet');
 const firstPage = await timed(`${base}/`, page);
 const firstApi = await timed(`${base}/api/v1/overview`, api);
 console.log(`first requests after start: page ${ms(firstPage)}, API ${ms(firstApi)}`);
@@ -220,6 +245,7 @@ for (const m of coldMonths) {
   await computeOverview(wh, m);
   raw.push(performance.now() - t);
 }
+phase('cached pages, one at a time');
 const serverWarm: number[] = [];
 for (let i = 0; i < 20; i++) serverWarm.push(await timed(`${base}/?bulan=${coldMonths[0]}`, page));
 wh.close();
@@ -236,13 +262,17 @@ console.log(`  page, figures cached              median ${ms(median(serverWarm))
 
 // 2. Load.
 console.log(`\n${CONNECTIONS} concurrent clients, ${SECONDS} s each (the default month):`);
+phase(`${CONNECTIONS} clients on the page`);
 await load('page /', `${base}/`, page);
+phase(`${CONNECTIONS} clients on the API`);
 await load('API', `${base}/api/v1/overview`, api);
 
 // 3. Memory.
 clearInterval(sampler);
 const endRss = rss();
-console.log(`\nserver memory (RSS): peak ${(peakRss / 2 ** 20).toFixed(0)} MB, at the end ${(endRss / 2 ** 20).toFixed(0)} MB (target < 500 MB)`);
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+console.log(`\nserver memory (RSS): peak ${mb(peakRss)}, at the end ${mb(endRss)} (target < 500 MB)`);
+for (const p of phasePeaks) console.log(`  peak during ${p.phase.padEnd(42)} ${mb(p.peak)}`);
 console.log('targets: p95 < 150 ms at 20 clients; server time within 2× of the raw queries; memory < 500 MB');
 
 stopServer();

@@ -172,4 +172,87 @@ describe('WarehouseGateway', () => {
     expect(await gateway.with(loads)).toEqual(['bills.csv']);
     expect(logs.join('\n')).toMatch(/gone[\s\S]*cannot open the new warehouse/);
   });
+
+  it('keeps what is computed from a file with that file, and starts afresh on the file a load swaps in', async () => {
+    await createWarehouse();
+    gateway = new WarehouseGateway(path, { checkIntervalMs: 0, log: () => {} });
+    const g = gateway;
+    let computed = 0;
+    const loadsOnce = () =>
+      g.with((wh, file) =>
+        file.cached('loads', async () => {
+          computed++;
+          return { generation: file.generation, loads: await loads(wh) };
+        }),
+      );
+    const [a, b] = await Promise.all([loadsOnce(), loadsOnce()]);
+    expect(await loadsOnce()).toBe(a);
+    expect(b).toBe(a);
+    expect(computed).toBe(1);
+    expect(a).toEqual({ generation: 1, loads: ['bills.csv'] });
+
+    // a failure is not kept
+    let failures = 0;
+    const failing = () => g.with((_, file) => file.cached('failing', () => Promise.reject(new Error(`failure ${++failures}`))));
+    await expect(failing()).rejects.toThrow('failure 1');
+    await expect(failing()).rejects.toThrow('failure 2');
+
+    await loadMore('payments-2025-07.csv');
+    await g.refresh();
+    expect(await loadsOnce()).toEqual({ generation: 2, loads: ['bills.csv', 'payments-2025-07.csv'] });
+    expect(computed).toBe(2);
+    expect((await g.freshness()).lastLoadAt).toBe('2025-08-01 09:30:00');
+  });
+
+  it('memo: keeps a value with the file of its generation while that file is open', async () => {
+    await createWarehouse();
+    gateway = new WarehouseGateway(path, { checkIntervalMs: 0, log: () => {} });
+    const g = gateway;
+    expect(await g.with(async (_, file) => file.generation)).toBe(1);
+    let renders = 0;
+    const svg = (generation: number) => g.memo(generation, 'svg:trend', () => `<svg>${generation}:${++renders}</svg>`);
+    expect(svg(1)).toBe('<svg>1:1</svg>');
+    expect(svg(1)).toBe('<svg>1:1</svg>');
+
+    // a request still running on the old file keeps it open, and its cache with it
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const slow = g.with(async () => {
+      started();
+      await held;
+    });
+    await running;
+    await loadMore('payments-2025-07.csv');
+    await g.refresh();
+    expect(await g.with(async (_, file) => file.generation)).toBe(2);
+    expect(svg(1)).toBe('<svg>1:1</svg>');
+    expect(svg(2)).toBe('<svg>2:2</svg>');
+    expect(svg(2)).toBe('<svg>2:2</svg>');
+    release();
+    await slow;
+    // the old file is closed: its values are computed but no longer kept
+    expect(g.openInstances).toBe(1);
+    expect(svg(1)).toBe('<svg>1:3</svg>');
+    expect(svg(1)).toBe('<svg>1:4</svg>');
+  });
+
+  it("opens the file with the server's DuckDB memory limit", async () => {
+    await createWarehouse();
+    const limit = (g: WarehouseGateway) => g.with((wh) => wh.one<{ limit: string }>(`SELECT current_setting('memory_limit') AS limit`)).then((r) => r.limit);
+    gateway = new WarehouseGateway(path, { checkIntervalMs: 0 });
+    expect(await limit(gateway)).toBe('244.1 MiB'); // the default 256MB (10^6 bytes each)
+    // and freed memory goes back to the system
+    const flush = await gateway.with((wh) => wh.one<{ v: string }>(`SELECT current_setting('allocator_bulk_deallocation_flush_threshold') AS v`));
+    expect(flush.v).toBe('3.8 MiB');
+    gateway.close();
+    gateway = new WarehouseGateway(path, { checkIntervalMs: 0, memoryLimit: '64MB' });
+    expect(await limit(gateway)).toBe('61.0 MiB');
+    gateway.close();
+    gateway = new WarehouseGateway(path, { checkIntervalMs: 0, memoryLimit: "1GB'; SET threads = 1; --" });
+    const error = await limit(gateway).catch((e: unknown) => e);
+    expect((error as WarehouseUnavailableError).reason).toBe('unreadable');
+    expect(String((error as Error).cause)).toMatch(/not a size like 256MB/);
+  });
 });

@@ -1,7 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAgeOption, buildBarOption, buildMapOption, buildTrendOption, buildWaterfallOption } from '../../../app/charts/options';
 import { renderChartSvg, renderChartSvgCached } from '../../../app/charts/render.server';
+import { WarehouseGateway } from '../../../app/lib/warehouse.server';
+import { Warehouse } from '../../../etl/warehouse/duckdb';
 
 const GEO = '/work/shared/geo/rejang-lebong-kecamatan.geojson';
 
@@ -85,5 +89,40 @@ describe('server-side rendering to SVG', () => {
     const english = buildBarOption({ rows: [{ name: 'A', value: 1_000 }], lang: 'en', seriesName: 'x' });
     expect(renderChartSvgCached(english, 300, 200, 'en')).toContain('Rp1K');
     expect(first).toContain('Rp1 rb');
+  });
+
+  it('with a cache key, renders once per warehouse file and does not even build the option again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kaba-render-'));
+    const store = globalThis as typeof globalThis & { __kabaWarehouse?: WarehouseGateway };
+    const previous = store.__kabaWarehouse;
+    try {
+      const path = join(dir, 'warehouse.duckdb');
+      (await Warehouse.open(path)).close();
+      const gateway = (store.__kabaWarehouse = new WarehouseGateway(path, { checkIntervalMs: 60_000 }));
+      const generation = await gateway.with(async (_, file) => file.generation);
+      let builds = 0;
+      const option = () => {
+        builds++;
+        return buildBarOption({ rows: [{ name: 'A', value: 1_000 }], lang: 'id', seriesName: 'x' });
+      };
+      const cache = { generation, key: 'test:2025-06:bar' };
+      const first = renderChartSvgCached(option, 300, 200, 'id', undefined, cache);
+      expect(first).toContain('Rp1 rb');
+      expect(renderChartSvgCached(option, 300, 200, 'id', undefined, cache)).toBe(first);
+      expect(builds).toBe(1);
+      // another size, variant or key is another drawing
+      renderChartSvgCached(option, 320, 200, 'id', undefined, cache);
+      renderChartSvgCached(option, 300, 200, 'en', undefined, cache);
+      renderChartSvgCached(option, 300, 200, 'id', undefined, { ...cache, key: 'test:2025-07:bar' });
+      expect(builds).toBe(4);
+      // once the file is closed (a load replaced it), nothing is kept for it
+      gateway.close();
+      renderChartSvgCached(option, 300, 200, 'id', undefined, cache);
+      renderChartSvgCached(option, 300, 200, 'id', undefined, cache);
+      expect(builds).toBe(6);
+    } finally {
+      store.__kabaWarehouse = previous;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
