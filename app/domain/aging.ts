@@ -2,7 +2,7 @@
  * Age of arrears in months and the buckets every page and report uses. The SQL views build their
  * CASE expression from AGE_BUCKETS (see ageBucketSql) so TypeScript and SQL can never disagree.
  */
-import { monthIndex } from './period';
+import { monthIndex, monthIndexSql } from './period';
 
 export interface AgeBucket {
   label: string;
@@ -49,8 +49,7 @@ export function ageBucketSql(monthsExpr: string): string {
 
 /** Months between two dates as SQL, matching ageInMonths. */
 export function ageInMonthsSql(asOfExpr: string, agedFromExpr: string): string {
-  const idx = (e: string) => `(year(${e}) * 12 + month(${e}) - 1)`;
-  return `(${idx(asOfExpr)} - ${idx(agedFromExpr)} + 1)`;
+  return `(${monthIndexSql(asOfExpr)} - ${monthIndexSql(agedFromExpr)} + 1)`;
 }
 
 /** Sort key of a bucket label, for ordering rows the way people read the aging. */

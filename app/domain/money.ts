@@ -5,17 +5,28 @@
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-const WHOLE_DIGITS = /^\d+$/;
 // 1.234.567 or 1.234.567,00 or 1234567,00 or 1234567 (Indonesian notation: '.' thousands, ',' decimals)
 const INDONESIAN = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/;
+
+/**
+ * Why a trimmed text is not plain whole rupiah (digits only, no sign, no separators, exact as a
+ * JavaScript number), or null when it is. Allocation-free on valid input: it runs on every amount
+ * of every row loaded.
+ */
+export function wholeRupiahProblem(t: string, field = 'amount'): string | null {
+  if (t === '') return `${field} is empty`;
+  let digits = true;
+  for (let i = 0; i < t.length && digits; i++) digits = t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57;
+  if (digits) return t.length <= 15 || Number.isSafeInteger(Number(t)) ? null : `${field} is too large (${t})`;
+  if (/^-\s*\d/.test(t)) return `${field} is negative (${t})`;
+  return `${field} is not a whole number of rupiah (${t})`;
+}
 
 /** Plain whole rupiah as in the canonical files: digits only, no sign, no separators. */
 export function parseWholeRupiah(text: string, field = 'amount'): ParseResult<number> {
   const t = text.trim();
-  if (t === '') return { ok: false, reason: `${field} is empty` };
-  if (/^-\s*\d/.test(t)) return { ok: false, reason: `${field} is negative (${t})` };
-  if (!WHOLE_DIGITS.test(t)) return { ok: false, reason: `${field} is not a whole number of rupiah (${t})` };
-  return safeInteger(t, field);
+  const problem = wholeRupiahProblem(t, field);
+  return problem === null ? { ok: true, value: Number(t) } : { ok: false, reason: problem };
 }
 
 /** Indonesian notation (`1.234.567,00`); sen other than ,00 are refused because we keep whole rupiah. */

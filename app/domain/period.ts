@@ -18,6 +18,16 @@ export function monthIndex(year: number, month: number): number {
   return year * 12 + (month - 1);
 }
 
+/** monthIndex of a DATE, as SQL. */
+export function monthIndexSql(dateExpr: string): string {
+  return `(year(${dateExpr}) * 12 + month(${dateExpr}) - 1)`;
+}
+
+/** periodIndex of a `YYYY-MM` text, as SQL. */
+export function periodIndexSql(periodExpr: string): string {
+  return `(CAST(left(${periodExpr}, 4) AS INTEGER) * 12 + CAST(right(${periodExpr}, 2) AS INTEGER) - 1)`;
+}
+
 export function parsePeriod(text: string): ParseResult<string> {
   const t = text.trim();
   if (!PERIOD.test(t)) return { ok: false, reason: `period is not YYYY-MM (${t})` };

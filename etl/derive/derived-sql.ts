@@ -4,13 +4,14 @@
  */
 import { ageBucketSql } from '../../app/domain/aging';
 import { PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../../app/domain/allocation';
+import { monthIndexSql, periodIndexSql } from '../../app/domain/period';
 
 /** The target's name from its code (its position in the list the allocation writes codes from). */
 const targetName = (names: readonly string[]) => `([${names.map((n) => `'${n}'`).join(', ')}])[r.target_code + 1]`;
 
-/** Month index (year × 12 + month − 1) of a DATE, so month arithmetic is integer arithmetic. */
-const monthIdx = (d: string) => `(year(${d}) * 12 + month(${d}) - 1)`;
-const periodIdx = (p: string) => `(CAST(left(${p}, 4) AS INTEGER) * 12 + CAST(right(${p}, 2) AS INTEGER) - 1)`;
+// Month indexes (year × 12 + month − 1), so month arithmetic is integer arithmetic.
+const monthIdx = monthIndexSql;
+const periodIdx = periodIndexSql;
 
 export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
   {

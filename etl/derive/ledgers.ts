@@ -5,6 +5,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CustomerLedger, LedgerBill, LedgerPayment, LedgerWriteOff } from '../../app/domain/allocation';
+import { periodIndexSql } from '../../app/domain/period';
 
 /** Tables (or subqueries) the ledger is read from; the write-off check swaps in staged rows. */
 export interface LedgerSources {
@@ -15,7 +16,7 @@ export interface LedgerSources {
 
 const EPOCH = `DATE '1970-01-01'`;
 const day = (column: string) => `datediff('day', ${EPOCH}, ${column})::INTEGER`;
-const periodIdx = (p: string) => `(CAST(left(${p}, 4) AS INTEGER) * 12 + CAST(right(${p}, 2) AS INTEGER) - 1)`;
+const periodIdx = periodIndexSql;
 
 /** Customers per ordered scan: bounds the sort DuckDB must do at once, so memory stays flat at any scale. */
 export const CUSTOMERS_PER_BATCH = 200_000;

@@ -4,6 +4,7 @@
  * reason in plain words. Pure and table-driven, so a new file kind only lists its columns. They run
  * once per field of millions of rows, so the common case allocates nothing but the result string.
  */
+import { wholeRupiahProblem } from '../../app/domain/money';
 import { isCalendarDate, parseJakartaTimestamp, parsePeriod } from '../../app/domain/period';
 
 export class Invalid {
@@ -43,14 +44,11 @@ export const pattern =
     return re.test(v) ? v : new Invalid(`${column} is not ${what} (${shown(t)})`);
   };
 
-/** Whole rupiah: digits only (the same rule as parseWholeRupiah, on the hot path without allocation). */
+/** Whole rupiah: digits only (parseWholeRupiah's rule). */
 export const rupiah: FieldRule = (t, column) => {
   const v = t.trim();
-  if (v.length > 0 && v.length <= 15 && isDigits(v)) return v;
-  if (v === '') return new Invalid(`${column} is empty`);
-  if (/^-\s*\d/.test(v)) return new Invalid(`${column} is negative (${v})`);
-  if (isDigits(v)) return new Invalid(`${column} is too large (${v})`);
-  return new Invalid(`${column} is not a whole number of rupiah (${v})`);
+  const problem = wholeRupiahProblem(v, column);
+  return problem === null ? v : new Invalid(problem);
 };
 
 export const positiveRupiah: FieldRule = (t, column) => {

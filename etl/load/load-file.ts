@@ -44,6 +44,9 @@ interface Reject {
   reason: string;
 }
 
+/** The staged rows that passed every check. */
+const VALID_STAGE = `(SELECT s.* FROM load_stage s ANTI JOIN load_stage_rejects r USING (line))`;
+
 export async function fileSha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
@@ -255,15 +258,14 @@ async function findSetRejects(wh: Warehouse, spec: CanonicalKind): Promise<void>
  * the debt for a later one, so the earliest offender per customer is rejected and the check repeats.
  */
 async function rejectExcessiveWriteOffs(wh: Warehouse): Promise<void> {
-  const valid = 's.line NOT IN (SELECT line FROM load_stage_rejects)';
   const sources = {
     writeOffs: `(SELECT write_off_id, customer_id, period, written_off_on, amount FROM write_offs w
-                  WHERE NOT EXISTS (SELECT 1 FROM load_stage s WHERE ${valid} AND s.customer_id = w.customer_id
+                  WHERE NOT EXISTS (SELECT 1 FROM ${VALID_STAGE} s WHERE s.customer_id = w.customer_id
                                       AND s.period IS NOT DISTINCT FROM w.period
                                       AND CAST(s.written_off_on AS DATE) = w.written_off_on)
                  UNION ALL
                  SELECT -s.line, s.customer_id, s.period, CAST(s.written_off_on AS DATE), CAST(s.amount AS BIGINT)
-                   FROM load_stage s WHERE ${valid})`,
+                   FROM ${VALID_STAGE} s)`,
     customerFilter: `customer_id IN (SELECT customer_id FROM load_stage)`,
   };
   // Staged rows carry their negated line number as id, so they never collide with loaded ones.
@@ -283,9 +285,6 @@ async function setRejects(wh: Warehouse, rawOf: (lines: Set<number>) => Promise<
   const raw = await rawOf(new Set(rows.map((r) => r.line)));
   return rows.map((r) => ({ line: r.line, raw: raw.get(r.line) ?? '', reason: r.reason }));
 }
-
-/** The staged rows that passed every check. */
-const VALID_STAGE = `(SELECT s.* FROM load_stage s ANTI JOIN load_stage_rejects r USING (line))`;
 
 /** Replaces rows with the same natural key, then inserts the file's valid rows; returns rows replaced. */
 async function upsert(wh: Warehouse, spec: CanonicalKind, fileId: number): Promise<number> {
