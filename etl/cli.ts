@@ -7,7 +7,7 @@ import { config } from './config';
 import { loadPaths } from './load/load-paths';
 import type { LoadReport } from './load/load-file';
 import { withWarehouseCopy } from './warehouse/swap';
-import { groupThousands } from '../app/domain/money';
+import { groupThousands } from './domain/money';
 
 const argv = process.argv.slice(2);
 const rebuild = argv.includes('--rebuild');

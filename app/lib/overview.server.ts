@@ -9,14 +9,14 @@
  *   notYetDueAsOf      outstanding of issued bills not yet due (receivables − arrears)
  *   billingYear        bills issued in the 12 months to the month end and what was collected
  *   kecamatanCentroids the kecamatan and the mean of their desa's coordinates (map bubbles)
- * The KPI arithmetic is in app/domain (kpi.ts, provision.ts, projection.ts).
+ * The KPI arithmetic is in etl/domain (kpi.ts, provision.ts, projection.ts).
  *
  * A warehouse file never changes under an open instance (loads swap in a new file), so the figures of
  * a month are computed once per file and month and then served from memory: kept with the open file
  * by the warehouse gateway (WarehouseFile.cached), dropped when a load replaces it.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { AGE_BUCKETS } from '../domain/aging';
+import { AGE_BUCKETS } from '../../etl/domain/aging';
 import {
   change,
   collectionEffectiveness,
@@ -28,10 +28,10 @@ import {
   type Change,
   type Effectiveness,
   type Score,
-} from '../domain/kpi';
-import { addMonths, monthEnd } from '../domain/period';
-import { assessTarget, type ReductionTarget, type TargetAssessment } from '../domain/projection';
-import { provisionForArrears } from '../domain/provision';
+} from '../../etl/domain/kpi';
+import { addMonths, monthEnd } from '../../etl/domain/period';
+import { assessTarget, type ReductionTarget, type TargetAssessment } from '../../etl/domain/projection';
+import { provisionForArrears } from '../../etl/domain/provision';
 import { arrearsAsOf, type ArrearsReport } from '../../etl/report/arrears';
 import { channelPayments } from '../../etl/report/channels';
 import { arrearsMovement, type MovementReport } from '../../etl/report/movement';

@@ -7,7 +7,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useMemo } from 'react';
 import { Chart, useChartOption, type ChartCacheKey } from '~/charts/Chart';
 import { buildAgeOption, buildBarOption, buildMapOption, buildTrendOption, buildWaterfallOption } from '~/charts/options';
-import { movementWaterfall, type WaterfallStep } from '~/domain/kpi';
+import { movementWaterfall, type WaterfallStep } from '../../etl/domain/kpi';
 import { useLang, useT, type MessageKey, type Translate } from '~/i18n';
 import { formatDate, formatDecimal, formatMonth, formatNumber, formatPercent, formatRupiahCompact, formatRupiahFull, type Lang } from '~/i18n/format';
 import { withAsOf } from '~/lib/as-of';

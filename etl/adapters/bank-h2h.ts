@@ -3,8 +3,8 @@
  * header naming the channel and a trailer the bank computed, which we verify so that a truncated or
  * edited file is refused whole rather than loaded short. Layout in etl/adapters/README.md.
  */
-import { formatIndonesianRupiah, parseIndonesianRupiah } from '../../app/domain/money';
-import { parseDate, parseJakartaTimestamp } from '../../app/domain/period';
+import { formatIndonesianRupiah, parseIndonesianRupiah } from '../domain/money';
+import { parseDate, parseJakartaTimestamp } from '../domain/period';
 import {
   billMonth,
   indonesianRupiah,

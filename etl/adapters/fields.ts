@@ -1,5 +1,5 @@
 /**
- * Native field text ↔ canonical field text. Reading goes through the domain parsers in app/domain, so a
+ * Native field text ↔ canonical field text. Reading goes through the domain parsers in etl/domain, so a
  * channel file and payments.csv agree on what a valid amount, month or time is. Writing is lenient on
  * purpose: a canonical value that is not well formed is written verbatim, which lets the demo generator
  * put bad rows into native files.
@@ -9,8 +9,8 @@ import {
   parseIndonesianRupiah,
   parseWholeRupiah,
   type ParseResult,
-} from '../../app/domain/money';
-import { parseJakartaTimestamp, parsePeriod } from '../../app/domain/period';
+} from '../domain/money';
+import { parseJakartaTimestamp, parsePeriod } from '../domain/period';
 import type { CanonicalPayment, ParsedLine } from './types';
 
 export function ok<T>(value: T): ParseResult<T> {

@@ -2,7 +2,7 @@
  * Text → lines → fields, shared by every adapter so that BOM, CRLF, blank lines and line numbering are
  * handled one way for all formats.
  */
-import type { ParseResult } from '../../app/domain/money';
+import type { ParseResult } from '../domain/money';
 import { FileRefusedError } from './types';
 
 // One CSV dialect for the whole ETL: canonical files and comma-separated settlement files alike.

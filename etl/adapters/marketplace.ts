@@ -4,7 +4,7 @@
  * report reconciles with the marketplace's own, but they are never applied to bills. Layout in
  * etl/adapters/README.md.
  */
-import type { ParseResult } from '../../app/domain/money';
+import type { ParseResult } from '../domain/money';
 import {
   billMonth,
   ok,

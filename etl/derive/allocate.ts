@@ -3,7 +3,7 @@
  * appender, into payment_allocations_raw and write_off_allocations_raw.
  */
 import { BIGINT, BOOLEAN, DuckDBDataChunk, UTINYINT, type DuckDBAppender, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { allocateCustomer, PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../../app/domain/allocation';
+import { allocateCustomer, PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../domain/allocation';
 import type { Warehouse } from '../warehouse/duckdb';
 import { forEachLedger, type LedgerSources } from './ledgers';
 

@@ -2,9 +2,9 @@
  * The derived tables the reports and the dashboard read, rebuilt after every load from the source
  * tables and the allocation. One statement per table, in dependency order; each says what it holds.
  */
-import { ageBucketSql } from '../../app/domain/aging';
-import { PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../../app/domain/allocation';
-import { monthIndexSql, periodIndexSql } from '../../app/domain/period';
+import { ageBucketSql } from '../domain/aging';
+import { PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../domain/allocation';
+import { monthIndexSql, periodIndexSql } from '../domain/period';
 
 /** The target's name from its code (its position in the list the allocation writes codes from). */
 const targetName = (names: readonly string[]) => `([${names.map((n) => `'${n}'`).join(', ')}])[r.target_code + 1]`;

@@ -4,8 +4,8 @@
  * customers takes the memory of one batch.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { CustomerLedger, LedgerBill, LedgerPayment, LedgerWriteOff } from '../../app/domain/allocation';
-import { periodIndexSql } from '../../app/domain/period';
+import type { CustomerLedger, LedgerBill, LedgerPayment, LedgerWriteOff } from '../domain/allocation';
+import { periodIndexSql } from '../domain/period';
 
 /** Tables (or subqueries) the ledger is read from; the write-off check swaps in staged rows. */
 export interface LedgerSources {

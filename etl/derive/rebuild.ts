@@ -1,5 +1,5 @@
 /** Rebuilds every derived table in one transaction: readers see the old figures or the new, never a mix. */
-import { jakartaNow } from '../../app/domain/period';
+import { jakartaNow } from '../domain/period';
 import type { Warehouse } from '../warehouse/duckdb';
 import { allocateAll } from './allocate';
 import { DERIVED_STATEMENTS } from './derived-sql';

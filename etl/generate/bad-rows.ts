@@ -4,7 +4,7 @@
  * or date, value outside its list, unknown reference, duplicate key, row totals, a write-off bigger than
  * the debt), and none has a key a valid row uses, so rejecting it never touches the real data.
  */
-import { periodFromIndex } from '../../app/domain/period';
+import { periodFromIndex } from '../domain/period';
 import { firstDayOfMonth, isoDate, isoDateTime } from './calendar';
 import { csvLine } from './csv-writer';
 import type { Collector } from './collection';

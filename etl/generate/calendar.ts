@@ -1,6 +1,6 @@
 /**
- * Jakarta calendar days as day numbers (days since 1970-01-01, the convention of app/domain/period) and
- * months as month indexes (year × 12 + month − 1, app/domain/period `monthIndex`). The generator formats
+ * Jakarta calendar days as day numbers (days since 1970-01-01, the convention of etl/domain/period) and
+ * months as month indexes (year × 12 + month − 1, etl/domain/period `monthIndex`). The generator formats
  * millions of dates, so conversions are integer arithmetic (Howard Hinnant's civil-date algorithms)
  * instead of going through Date objects.
  */

@@ -4,7 +4,7 @@
  * growing. Collectors (from December 2022, when the collection team was formed) are driven by visits,
  * never chosen by a customer, so they have no popularity here.
  */
-import { dayNumber } from '../../app/domain/period';
+import { dayNumber } from '../domain/period';
 import { monthOfDay } from './calendar';
 import { interpolate } from './curve';
 import type { Rng } from './prng';

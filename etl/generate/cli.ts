@@ -6,7 +6,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { groupThousands } from '../../app/domain/money';
+import { groupThousands } from '../domain/money';
 import { generate, type GenerateOptions } from './generate';
 import { parseOptions, USAGE } from './options';
 

@@ -3,7 +3,7 @@
  * opening balance, bills, payments, write-offs, visits), a few payments from nobody we know, the
  * last month's settlement files, and truth.json. Only one customer's state is in memory at a time.
  */
-import { periodIndex } from '../../app/domain/period';
+import { periodIndex } from '../domain/period';
 import { eraAt } from './behaviour';
 import { firstDayOfMonth, lastDayOfMonth, monthOfDay } from './calendar';
 import { CHANNELS, COLLECTOR, COUNTER, isLaunched } from './channels';

@@ -2,7 +2,7 @@
  * The command line of the demo generator: options, their defaults and their checks.
  */
 import { parseArgs } from 'node:util';
-import { addMonths, JAKARTA_OFFSET_MINUTES, parsePeriod } from '../../app/domain/period';
+import { addMonths, JAKARTA_OFFSET_MINUTES, parsePeriod } from '../domain/period';
 import type { GenerateOptions } from './generate';
 
 export const USAGE = `Usage: npm run demo:data -- [options]

@@ -5,7 +5,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { periodFromIndex, periodIndex } from '../../app/domain/period';
+import { periodFromIndex, periodIndex } from '../domain/period';
 import type { CanonicalPayment } from '../adapters/types';
 import { DESA, kecamatanOf } from './areas';
 import { STATIC_BAD_ROWS, type StaticFile, type StreamedFile } from './bad-rows';

@@ -4,7 +4,7 @@
  * 2018, ~14,000 in 2022 and 14,950 in 2024 (scaled by --customers / 14,000). Everything else about a
  * customer comes from that customer's own random stream.
  */
-import { dayNumber } from '../../app/domain/period';
+import { dayNumber } from '../domain/period';
 import { pickDesa, scatterAround, serviceUnitOf, type Desa, type ServiceUnit } from './areas';
 import { drawPayerType, type PayerType } from './behaviour';
 import { civil } from './calendar';

@@ -3,7 +3,7 @@
  * rupiah (arrears at every month end, payments by channel and month), the rows it must reject, and the
  * calibration against the utility's public arrears trajectory.
  */
-import { periodFromIndex } from '../../app/domain/period';
+import { periodFromIndex } from '../domain/period';
 import { isoDate, lastDayOfMonth } from './calendar';
 import type { PaymentResult } from './ledger';
 

@@ -4,7 +4,7 @@
  * so a reject can always name its line.
  */
 import { createReadStream } from 'node:fs';
-import type { ParseResult } from '../../app/domain/money';
+import type { ParseResult } from '../domain/money';
 
 export interface TextRecord {
   line: number;

@@ -4,8 +4,8 @@
  * reason in plain words. Pure and table-driven, so a new file kind only lists its columns. They run
  * once per field of millions of rows, so the common case allocates nothing but the result string.
  */
-import { wholeRupiahProblem } from '../../app/domain/money';
-import { isCalendarDate, parseJakartaTimestamp, parsePeriod } from '../../app/domain/period';
+import { wholeRupiahProblem } from '../domain/money';
+import { isCalendarDate, parseJakartaTimestamp, parsePeriod } from '../domain/period';
 
 export class Invalid {
   constructor(readonly reason: string) {}

@@ -16,7 +16,7 @@ import type { Warehouse } from '../warehouse/duckdb';
 import { CANONICAL_KINDS, validateRow, type CanonicalKind } from './canonical';
 import { csvField, linesOf, readRecords, splitRecord, type TextRecord } from './csv';
 import { detectFormat } from './detect';
-import { jakartaNow } from '../../app/domain/period';
+import { jakartaNow } from '../domain/period';
 
 export interface LoadReport {
   file: string;

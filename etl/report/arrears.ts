@@ -2,7 +2,7 @@
  * Arrears as of any day, straight from the bills, opening balances and the allocation (not from the
  * monthly snapshots), so it can be checked against them. Shared by `npm run report` and the web API.
  */
-import { AGE_BUCKETS, ageBucketSql, ageInMonthsSql } from '../../app/domain/aging';
+import { AGE_BUCKETS, ageBucketSql, ageInMonthsSql } from '../domain/aging';
 import type { Warehouse } from '../warehouse/duckdb';
 
 export type ArrearsGrouping = 'kecamatan' | 'desa' | 'tariff_class' | 'age';

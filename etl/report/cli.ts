@@ -10,8 +10,8 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { groupThousands } from '../../app/domain/money';
-import { parseDate, parsePeriod } from '../../app/domain/period';
+import { groupThousands } from '../domain/money';
+import { parseDate, parsePeriod } from '../domain/period';
 import { config } from '../config';
 import { Warehouse } from '../warehouse/duckdb';
 import { ARREARS_GROUPINGS, arrearsAsOf, type ArrearsGrouping } from './arrears';

@@ -1,5 +1,5 @@
 /** Prints report rows as an aligned table, JSON or CSV. Amounts stay integers in every form. */
-import { groupThousands } from '../../app/domain/money';
+import { groupThousands } from '../domain/money';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 type Cell = string | number | boolean | null;

@@ -1,13 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildAgeOption, buildBarOption, buildMapOption, buildTrendOption, buildWaterfallOption } from '../../../app/charts/options';
 import { renderChartSvg, renderChartSvgCached } from '../../../app/charts/render.server';
 import { WarehouseGateway } from '../../../app/lib/warehouse.server';
 import { Warehouse } from '../../../etl/warehouse/duckdb';
 
-const GEO = '/work/shared/geo/rejang-lebong-kecamatan.geojson';
+const GEO = fileURLToPath(new URL('../../fixtures/rejang-lebong-kecamatan.geojson', import.meta.url));
 
 describe('server-side rendering to SVG', () => {
   it('renders a trend with its Rupiah axis labels and no animation', () => {

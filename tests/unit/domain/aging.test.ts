@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGE_BUCKETS, ageBucket, ageBucketSql, ageInMonths } from '../../../app/domain/aging';
+import { AGE_BUCKETS, ageBucket, ageBucketSql, ageInMonths } from '../../../etl/domain/aging';
 
 describe('age of arrears', () => {
   it('a bill due in January is 1 month old at the end of January and 2 at the end of February', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   allocateCustomer, type CustomerLedger, type LedgerBill, type LedgerPayment, type LedgerWriteOff,
-} from '../../../app/domain/allocation';
-import { dayNumber, periodIndex } from '../../../app/domain/period';
+} from '../../../etl/domain/allocation';
+import { dayNumber, periodIndex } from '../../../etl/domain/period';
 
 const d = dayNumber;
 let nextId = 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupThousands, parseIndonesianRupiah, parseWholeRupiah } from '../../../app/domain/money';
-import { monthEnd, parseDate, parseJakartaTimestamp, parsePeriod } from '../../../app/domain/period';
+import { groupThousands, parseIndonesianRupiah, parseWholeRupiah } from '../../../etl/domain/money';
+import { monthEnd, parseDate, parseJakartaTimestamp, parsePeriod } from '../../../etl/domain/period';
 
 describe('amounts', () => {
   it('plain whole rupiah: digits only', () => {

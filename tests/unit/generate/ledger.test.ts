@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber } from '../../../app/domain/period';
+import { dayNumber } from '../../../etl/domain/period';
 import { DebtLedger } from '../../../etl/generate/ledger';
 
 const d = dayNumber;

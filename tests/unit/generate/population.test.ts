@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber } from '../../../app/domain/period';
+import { dayNumber } from '../../../etl/domain/period';
 import { DESA, kecamatanOf, SERVICE_UNITS, serviceUnitOf } from '../../../etl/generate/areas';
 import { connectionDay, customerCount, makeCustomer } from '../../../etl/generate/population';
 import { Rng } from '../../../etl/generate/prng';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGE_BUCKETS } from '../../../app/domain/aging';
+import { AGE_BUCKETS } from '../../../etl/domain/aging';
 import {
   change,
   collectionEffectiveness,
@@ -11,8 +11,8 @@ import {
   onlineShare,
   receivables,
   splitCurrentLegacy,
-} from '../../../app/domain/kpi';
-import { PROVISION_PERCENT_BY_BUCKET, percentOf, provisionForArrears } from '../../../app/domain/provision';
+} from '../../../etl/domain/kpi';
+import { PROVISION_PERCENT_BY_BUCKET, percentOf, provisionForArrears } from '../../../etl/domain/provision';
 
 describe('current and legacy arrears', () => {
   it('counts buckets up to 12 months as current and older ones as legacy', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../../app/domain/period';
-import { assessTarget, fitLinearTrend, targetMonthOf, trendValueAt } from '../../../app/domain/projection';
+import { addMonths } from '../../../etl/domain/period';
+import { assessTarget, fitLinearTrend, targetMonthOf, trendValueAt } from '../../../etl/domain/projection';
 
 const series = (from: string, values: number[]) => values.map((value, i) => ({ month: addMonths(from, i), value }));
 

@@ -3,7 +3,7 @@
  * Kemendagri accounting guideline as TBK applies it (../shared/DOMAIN.md §4):
  *   30% for 3–6 months, 50% for 6–12 months, 75% for 1–2 years, 100% over 2 years; nothing below 3 months.
  *
- * How the schedule maps onto AGE_BUCKETS (app/domain/aging.ts). An age of N months means the debt is
+ * How the schedule maps onto AGE_BUCKETS (etl/domain/aging.ts). An age of N months means the debt is
  * in its Nth month overdue, which is how a PDAM counts "N months of arrears" (a bill due in January is
  * 1 month in arrears at the end of January, 3 at the end of March: the point at which the connection
  * is cut). So:
