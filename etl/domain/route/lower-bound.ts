@@ -37,7 +37,12 @@ function spanningTree(
   for (let added = from; added < n; added++) {
     let u = -1;
     let uc = Infinity;
-    for (let v = from; v < n; v++) if (!inTree[v] && cost[v] < uc) (uc = cost[v]), (u = v);
+    for (let v = from; v < n; v++) {
+      if (!inTree[v] && cost[v] < uc) {
+        uc = cost[v];
+        u = v;
+      }
+    }
     inTree[u] = 1;
     total += uc;
     if (degree && parent[u] >= 0) {
@@ -48,7 +53,10 @@ function spanningTree(
     for (let v = from; v < n; v++) {
       if (inTree[v]) continue;
       const c = d[u * n + v] + pu + pi(v);
-      if (c < cost[v]) (cost[v] = c), (parent[v] = u);
+      if (c < cost[v]) {
+        cost[v] = c;
+        parent[v] = u;
+      }
     }
   }
   return total;
@@ -84,8 +92,11 @@ export function heldKarpBound(matrix: DistanceMatrix, upperBound: number, option
     let second = -1;
     for (let v = 1; v < n; v++) {
       const c = d[v] + penalty[0] + penalty[v];
-      if (c < c1) (c2 = c1), (second = first), (c1 = c), (first = v);
-      else if (c < c2) (c2 = c), (second = v);
+      if (c < c1) {
+        [c2, second, c1, first] = [c1, first, c, v];
+      } else if (c < c2) {
+        [c2, second] = [c, v];
+      }
     }
     w += c1 + c2;
     degree[0] = 2;
@@ -98,8 +109,14 @@ export function heldKarpBound(matrix: DistanceMatrix, upperBound: number, option
       norm += (degree[i] - 2) ** 2;
     }
     const bound = w - 2 * sumPenalty;
-    if (bound > best + 1e-9) (best = bound), (sinceBetter = 0);
-    else if (++sinceBetter >= 5) (lambda /= 2), (sinceBetter = 0);
+    if (bound > best + 1e-9) {
+      best = bound;
+      sinceBetter = 0;
+    } else if (++sinceBetter >= 5) {
+      // No progress for a while: the steps overshoot, halve them (Held, Wolfe & Crowder).
+      lambda /= 2;
+      sinceBetter = 0;
+    }
     // Every node has two edges: the 1-tree is a tour, and so the shortest one.
     if (norm === 0 || step === steps) break;
     const t = (lambda * Math.max(upperBound - bound, 1e-9 * upperBound)) / norm;
