@@ -19,14 +19,27 @@ export function nearestNeighbourLists(matrix: DistanceMatrix, k: number): { k: n
   const n = matrix.size;
   const kk = Math.max(0, Math.min(k, n - 1));
   const lists = new Int32Array(n * kk);
-  const others = new Int32Array(n - 1);
+  const nearest = new Float64Array(kk);
+  const d = matrix.values;
   for (let i = 0; i < n; i++) {
-    let m = 0;
-    for (let j = 0; j < n; j++) if (j !== i) others[m++] = j;
-    const row = matrix.values.subarray(i * n, (i + 1) * n);
-    // Ties broken by node number so the lists, and so the whole search, never depend on sort stability.
-    const sorted = Array.from(others).sort((a, b) => row[a] - row[b] || a - b);
-    for (let r = 0; r < kk; r++) lists[i * kk + r] = sorted[r];
+    // Insertion into a short sorted row: O(n·k) at worst, and most nodes are rejected at the first test.
+    // Nodes come in increasing number and only a strictly shorter distance displaces, so ties keep the
+    // lower node: the lists, and so the whole search, never depend on sort stability.
+    let filled = 0;
+    const row = i * kk;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const dj = d[i * n + j];
+      if (filled === kk && !(dj < nearest[kk - 1])) continue;
+      let at = filled < kk ? filled++ : kk - 1;
+      while (at > 0 && dj < nearest[at - 1]) {
+        nearest[at] = nearest[at - 1];
+        lists[row + at] = lists[row + at - 1];
+        at--;
+      }
+      nearest[at] = dj;
+      lists[row + at] = j;
+    }
   }
   return { k: kk, lists };
 }
@@ -128,7 +141,12 @@ export class TourSearch {
       this.tour[p] = s[q];
       this.pos[s[q]] = p;
     }
-    for (const node of [a, b1, b2, c1, c2, e]) this.push(node);
+    this.push(a);
+    this.push(b1);
+    this.push(b2);
+    this.push(c1);
+    this.push(c2);
+    this.push(e);
   }
 
   private next(node: number): number {
@@ -139,6 +157,12 @@ export class TourSearch {
   private prev(node: number): number {
     const p = this.pos[node];
     return this.tour[p === 0 ? this.n - 1 : p - 1];
+  }
+
+  /** Whether `node` is on the `len` positions from `start` onwards. */
+  private inSegment(node: number, start: number, len: number): boolean {
+    const offset = this.pos[node] - start;
+    return (offset < 0 ? offset + this.n : offset) < len;
   }
 
   private push(node: number): void {
@@ -223,7 +247,6 @@ export class TourSearch {
     const removeGain = d[p * n + s1] + d[s2 * n + nx] - d[p * n + nx];
     if (removeGain <= EPSILON) return false;
     const start = pos[s1];
-    const inSegment = (node: number) => (pos[node] - start + n) % n < len;
 
     for (let end = 0; end < 2; end++) {
       // e is the segment end that will touch neighbour c; o is the other end.
@@ -233,10 +256,10 @@ export class TourSearch {
         const c = neighbours[e * k + r];
         const dec = d[e * n + c];
         if (dec >= removeGain) break;
-        if (inSegment(c)) continue;
+        if (this.inSegment(c, start, len)) continue;
         // Insert between c and its successor: c e … o succ(c).
         const cn = this.next(c);
-        if (!inSegment(cn)) {
+        if (!this.inSegment(cn, start, len)) {
           const delta = dec + d[o * n + cn] - d[c * n + cn] - removeGain;
           if (delta < -EPSILON) {
             this.applySegmentMove(s1, len, c, e === s2, delta, [p, nx, s1, s2, c, cn]);
@@ -245,7 +268,7 @@ export class TourSearch {
         }
         // Insert between c's predecessor and c: pred(c) o … e c.
         const cp = this.prev(c);
-        if (!inSegment(cp)) {
+        if (!this.inSegment(cp, start, len)) {
           const delta = dec + d[o * n + cp] - d[c * n + cp] - removeGain;
           if (delta < -EPSILON) {
             this.applySegmentMove(s1, len, cp, e === s1, delta, [p, nx, s1, s2, c, cp]);

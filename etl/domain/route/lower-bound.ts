@@ -16,54 +16,48 @@ export interface LowerBoundOptions {
 }
 
 /**
- * Minimum spanning tree of all nodes (Prim on the complete graph, O(n²)). Returns its weight; with
- * `penalty` and `degree`, edges cost d(i,j) + π_i + π_j and the tree leaves each node's degree.
+ * Minimum spanning tree of nodes from..n-1 (Prim on the complete graph, O(n²)) where edge (i, j) costs
+ * d(i,j) + π_i + π_j. Returns its weight and adds each node's tree degree to `degree`.
  */
-function spanningTree(
-  matrix: DistanceMatrix,
-  from: number,
-  penalty: Float64Array | null,
-  degree: Int32Array | null,
-): number {
+function spanningTree(matrix: DistanceMatrix, from: number, penalty: Float64Array, degree: Int32Array): number {
   const n = matrix.size;
   const d = matrix.values;
   const inTree = new Uint8Array(n);
   const cost = new Float64Array(n).fill(Infinity);
   const parent = new Int32Array(n).fill(-1);
-  const pi = (i: number) => (penalty ? penalty[i] : 0);
-  for (let i = 0; i < from; i++) inTree[i] = 1;
-  cost[from] = 0;
   let total = 0;
+  let u = from;
   for (let added = from; added < n; added++) {
-    let u = -1;
-    let uc = Infinity;
-    for (let v = from; v < n; v++) {
-      if (!inTree[v] && cost[v] < uc) {
-        uc = cost[v];
-        u = v;
-      }
-    }
     inTree[u] = 1;
-    total += uc;
-    if (degree && parent[u] >= 0) {
+    if (parent[u] >= 0) {
+      total += cost[u];
       degree[u]++;
       degree[parent[u]]++;
     }
-    const pu = pi(u);
+    // Relax the edges from u and find the next node to add in the same pass.
+    const pu = penalty[u];
+    const row = u * n;
+    let next = -1;
+    let nextCost = Infinity;
     for (let v = from; v < n; v++) {
       if (inTree[v]) continue;
-      const c = d[u * n + v] + pu + pi(v);
+      const c = d[row + v] + pu + penalty[v];
       if (c < cost[v]) {
         cost[v] = c;
         parent[v] = u;
       }
+      if (cost[v] < nextCost) {
+        nextCost = cost[v];
+        next = v;
+      }
     }
+    u = next;
   }
   return total;
 }
 
 export function minimumSpanningTreeBound(matrix: DistanceMatrix): number {
-  return matrix.size < 2 ? 0 : spanningTree(matrix, 0, null, null);
+  return matrix.size < 2 ? 0 : spanningTree(matrix, 0, new Float64Array(matrix.size), new Int32Array(matrix.size));
 }
 
 /**

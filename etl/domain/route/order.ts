@@ -45,7 +45,7 @@ export function orderStops<S extends Stop>(base: LatLon, stops: readonly S[], op
 
 /** Fewer subgradient steps on large tours: each is a spanning tree over every pair of stops. */
 function boundSteps(nodes: number): number {
-  return nodes <= 300 ? 100 : 40;
+  return nodes <= 300 ? 100 : 60;
 }
 
 /** Length in metres of the closed route base → stops in the order given → base. */
