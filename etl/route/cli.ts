@@ -51,7 +51,7 @@ function wholeNumber(name: 'seed' | 'iterations'): number {
 function main(): string {
   const command = positionals[0] ?? '';
   if (command !== 'order') throw new UsageError(command ? `unknown command ${command}` : 'a command is required');
-  const format = values.format!;
+  const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError('--format must be table or json');
   if (!values.stops) throw new UsageError('--stops is required');
   if (!values.base) throw new UsageError('--base is required');

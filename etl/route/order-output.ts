@@ -30,7 +30,7 @@ export function orderJson(route: OrderedStops<Stop>) {
 
 export function formatOrder(base: LatLon, route: OrderedStops<Stop>, format: 'table' | 'json'): string {
   const figures = orderJson(route);
-  if (format === 'json') return JSON.stringify(figures, null, 2) + '\n';
+  if (format === 'json') return `${JSON.stringify(figures, null, 2)}\n`;
   const legs = [base, ...route.stops, base];
   let total = 0;
   const rows = legs.slice(1).map((point, i) => {

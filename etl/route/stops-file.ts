@@ -4,7 +4,7 @@
  * so a file can be fixed in one go.
  */
 import { readFileSync } from 'node:fs';
-import { readTable, splitCsvLine } from '../adapters/lines';
+import { readTable, splitCsvLine, type TableLine } from '../adapters/lines';
 import { FileRefusedError } from '../adapters/types';
 import { MAX_STOPS, type Stop } from '../domain/route/order';
 import { coordinate, Invalid } from '../load/fields';
@@ -26,7 +26,7 @@ export function readStopsFile(path: string): Stop[] {
 }
 
 export function parseStops(path: string, text: string): Stop[] {
-  let lines;
+  let lines: TableLine<(typeof COLUMNS)[number]>[];
   try {
     lines = readTable(text, splitCsvLine, COLUMNS);
   } catch (e) {

@@ -95,13 +95,6 @@ export class TourSearch {
 
   /** Local search until no improving move starts from a queued node. */
   run(): void {
-    if (this.n < 5) {
-      // Below five nodes the neighbour moves degenerate; four nodes make only three distinct cycles.
-      this.count = 0;
-      this.queued.fill(0);
-      if (this.n === 4) this.bestOfFour();
-      return;
-    }
     while (this.count > 0) {
       const a = this.queue[this.head];
       this.head = (this.head + 1) % this.n;
@@ -315,19 +308,5 @@ export class TourSearch {
     }
     this.length += delta;
     for (const t of touched) this.push(t);
-  }
-
-  /** The three distinct cycles through four nodes; keep the shortest. */
-  private bestOfFour(): void {
-    const [a, b, c, e] = Array.from(this.tour);
-    const candidates = [
-      [a, b, c, e],
-      [a, b, e, c],
-      [a, c, b, e],
-    ];
-    const n = this.n;
-    const len = (t: number[]) => t.reduce((sum, x, i) => sum + this.d[x * n + t[(i + 1) % 4]], 0);
-    const best = candidates.reduce((x, y) => (len(y) < len(x) - EPSILON ? y : x));
-    this.load(best);
   }
 }

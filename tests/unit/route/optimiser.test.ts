@@ -120,6 +120,27 @@ describe('the optimiser', () => {
     }
   });
 
+  it('starts again from a new tour when the kicks stall, and keeps the best of all runs', () => {
+    const m = euc2dMatrix(randomPoints(40, 8));
+    const once = optimiseTour(m, { seed: 1, iterations: 600, restartAfter: 600 });
+    const often = optimiseTour(m, { seed: 1, iterations: 600, restartAfter: 50 });
+    expect(once.restarts).toBe(0);
+    expect(often.restarts).toBeGreaterThan(0);
+    expect(isPermutation(often.tour, 40)).toBe(true);
+    // Both begin with the same nearest-neighbour tour and local search, so neither is worse than that.
+    const start = optimiseTour(m, { seed: 1, iterations: 0 }).length;
+    expect(often.length).toBeLessThanOrEqual(start);
+    expect(once.length).toBeLessThanOrEqual(start);
+  });
+
+  it('stops at the time budget when that comes before the iteration budget', () => {
+    const t = performance.now();
+    const r = optimiseTour(matrix, { iterations: 1e9, timeLimitMs: 100 });
+    expect(r.iterations).toBeLessThan(1e9);
+    expect(performance.now() - t).toBeLessThan(5_000);
+    expect(isPermutation(r.tour, matrix.size)).toBe(true);
+  });
+
   it('finds the shortest tour of a few stops exactly', () => {
     for (const seed of [1, 2, 3, 4]) {
       const m = euc2dMatrix(randomPoints(8, seed));
