@@ -84,7 +84,7 @@ for (const count of [280, 1000]) {
   const candidates = randomStops(5000, 5000).map((s) => ({ ...s, score: rng.next() }));
   const plan = timed(() => {
     const ranked = candidates.slice().sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-    return routeTeam(CURUP, ranked, 4, 25);
+    return routeTeam(CURUP, ranked, [25, 25, 25, 25]);
   });
   const total = plan.result.routes.reduce((s, r) => s + r.lengthM, 0);
   const bounds = plan.result.routes.reduce((s, r) => s + r.lowerBoundM, 0);

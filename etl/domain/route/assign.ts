@@ -10,35 +10,33 @@
 import { localPlaneMetres, type LatLon } from './geo';
 
 export interface Assignment<S> {
-  /** One list per collector, in collector order; sizes differ by at most one. */
+  /** One list per collector, in collector order; sizes differ by at most one unless a capacity is reached. */
   groups: S[][];
   /** Stops beyond the team's total capacity, lowest priority first left out. */
   unassigned: S[];
 }
 
 /**
- * `stops` in priority order, highest first: when there are more than `collectors × capacity`, the
- * first ones are assigned and the rest returned as unassigned.
+ * `stops` in priority order, highest first; `capacities` holds one collector's most visits each.
+ * When there are more stops than the team's total capacity, the first ones are assigned and the rest
+ * returned as unassigned.
  */
-export function assignBySweep<S extends LatLon>(
-  base: LatLon,
-  stops: readonly S[],
-  collectors: number,
-  capacity: number,
-): Assignment<S> {
-  if (!Number.isInteger(collectors) || collectors < 1) throw new RangeError(`collectors must be a positive integer, got ${collectors}`);
-  if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`capacity must be a whole number, got ${capacity}`);
-  const taken = stops.slice(0, collectors * capacity);
+export function assignBySweep<S extends LatLon>(base: LatLon, stops: readonly S[], capacities: readonly number[]): Assignment<S> {
+  if (capacities.length === 0) throw new RangeError('a team needs at least one collector');
+  for (const c of capacities) {
+    if (!Number.isInteger(c) || c < 0) throw new RangeError(`a capacity is a whole number of visits, got ${c}`);
+  }
+  const taken = stops.slice(0, capacities.reduce((sum, c) => sum + c, 0));
   const unassigned = stops.slice(taken.length);
   const m = taken.length;
-  if (m === 0) return { groups: Array.from({ length: collectors }, () => []), unassigned };
+  if (m === 0) return { groups: capacities.map(() => []), unassigned };
+  const sizes = balancedSizes(m, capacities);
 
   const plane = taken.map((s) => localPlaneMetres(base, s));
   // Ties in bearing fall back to the priority order, so the result never depends on sort stability.
   const order = taken
     .map((_, i) => i)
     .sort((a, b) => Math.atan2(plane[a].y, plane[a].x) - Math.atan2(plane[b].y, plane[b].x) || a - b);
-  const sizes = Array.from({ length: collectors }, (_, g) => Math.floor(m / collectors) + (g < m % collectors ? 1 : 0));
 
   // Prefix sums over the sorted ring written twice, so any run's spread is O(1).
   const sx = new Float64Array(2 * m + 1);
@@ -78,4 +76,19 @@ export function assignBySweep<S extends LatLon>(
     at += size;
   }
   return { groups, unassigned };
+}
+
+/** Deals `m` visits out one at a time to collectors not yet full: as even as the capacities allow. */
+export function balancedSizes(m: number, capacities: readonly number[]): number[] {
+  const sizes = capacities.map(() => 0);
+  let left = m;
+  while (left > 0) {
+    for (let g = 0; g < capacities.length && left > 0; g++) {
+      if (sizes[g] < capacities[g]) {
+        sizes[g]++;
+        left--;
+      }
+    }
+  }
+  return sizes;
 }

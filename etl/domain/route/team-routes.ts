@@ -9,14 +9,13 @@ export interface TeamRoutes<S extends Stop> {
   unassigned: S[];
 }
 
-/** `stops` in priority order, highest first (see assignBySweep). */
+/** `stops` in priority order, highest first; one capacity per collector (see assignBySweep). */
 export function routeTeam<S extends Stop>(
   base: LatLon,
   stops: readonly S[],
-  collectors: number,
-  capacity: number,
+  capacities: readonly number[],
   options: OrderOptions = {},
 ): TeamRoutes<S> {
-  const { groups, unassigned } = assignBySweep(base, stops, collectors, capacity);
+  const { groups, unassigned } = assignBySweep(base, stops, capacities);
   return { routes: groups.map((group) => orderStops(base, group, options)), unassigned };
 }
