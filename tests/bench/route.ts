@@ -17,6 +17,7 @@ import { heldKarpBound } from '../../etl/domain/route/lower-bound';
 import { optimiseTour } from '../../etl/domain/route/optimise';
 import { orderStops, type Stop } from '../../etl/domain/route/order';
 import { routeTeam } from '../../etl/domain/route/team-routes';
+import { nearestNeighbourTour, tourLength } from '../../etl/domain/route/tour';
 import { parseTsplib } from '../../etl/domain/route/tsplib';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' } } });
@@ -51,10 +52,12 @@ function randomStops(count: number, seed: number): Stop[] {
 {
   const OPTIMUM = 2579;
   const { matrix } = parseTsplib(readFileSync(new URL('../fixtures/tsp/a280.tsp', import.meta.url), 'utf8'));
+  const nearest = tourLength(matrix, nearestNeighbourTour(matrix));
   const alone = timed(() => optimiseTour(matrix, { iterations: 0 }));
   const tour = timed(() => optimiseTour(matrix));
   const bound = timed(() => heldKarpBound(matrix, tour.result.length));
   console.log('a280 (TSPLIB, 280 nodes, optimum 2579)');
+  console.log(`  nearest neighbour  ${nearest}  ${pct(nearest, OPTIMUM)} above the optimum`);
   console.log(`  nearest neighbour + 2-opt + Or-opt  ${alone.result.length}  ${pct(alone.result.length, OPTIMUM)} above the optimum  ${ms(alone.ms)}`);
   console.log(
     `  + iterated local search (${tour.result.iterations} kicks, ${tour.result.restarts} restarts)  ${tour.result.length}  ` +
