@@ -2,8 +2,8 @@
  * The tour optimiser: nearest neighbour, then 2-opt + Or-opt, then iterated local search (kick,
  * repair, keep the result when it is no longer) with a restart from a fresh nearest-neighbour tour when
  * the search stalls. Random choices come from a seeded generator, so the same matrix, options and seed
- * give the same tour; the iteration budget makes that hold on any machine, the time budget only cuts
- * the search short.
+ * give the same tour; counting the budget in iterations makes that hold however busy the machine, the
+ * time budget only cuts the search short.
  */
 import { Rng } from '../../generate/prng';
 import { EXACT_UP_TO, shortestTourByEnumeration } from './exact';
@@ -32,7 +32,7 @@ export interface OptimisedTour {
 }
 
 export const DEFAULT_ITERATIONS = 2_000;
-/** 8–10 nearest neighbours find nearly every improving 2-opt and Or-opt move (Johnson & McGeoch). */
+/** Candidate partners per node: the improving moves on geographic instances almost all join near neighbours. */
 const NEIGHBOURS = 10;
 /** Longest segment a kick swaps: local kicks keep the repair cheap on large tours. */
 const KICK_WINDOW = 30;
@@ -62,36 +62,27 @@ export function optimiseTour(matrix: DistanceMatrix, options: OptimiseOptions = 
   let stalled = 0;
   let restarts = 0;
   let done = 0;
+  const keepRun = () => {
+    runBest.set(search.tour);
+    runBestLength = search.length;
+    if (runBestLength < bestLength - SAME) {
+      best.set(runBest);
+      bestLength = runBestLength;
+    }
+  };
 
   while (done < iterations && performance.now() < deadline) {
     search.kick(random, KICK_WINDOW);
     search.run();
     done++;
-    if (search.length < runBestLength - SAME) {
-      stalled = 0;
-    } else {
-      stalled++;
-    }
+    stalled = search.length < runBestLength - SAME ? 0 : stalled + 1;
     // Equal length is accepted too: moving along a plateau lets the next kick start somewhere new.
-    if (search.length <= runBestLength + SAME) {
-      runBest.set(search.tour);
-      runBestLength = search.length;
-      if (runBestLength < bestLength - SAME) {
-        best.set(runBest);
-        bestLength = runBestLength;
-      }
-    } else {
-      search.load(runBest);
-    }
+    if (search.length <= runBestLength + SAME) keepRun();
+    else search.load(runBest);
     if (stalled >= restartAfter && done < iterations) {
       search.load(nearestNeighbourTour(matrix, Math.floor(random() * n)));
       search.optimiseAll();
-      runBest.set(search.tour);
-      runBestLength = search.length;
-      if (runBestLength < bestLength - SAME) {
-        best.set(runBest);
-        bestLength = runBestLength;
-      }
+      keepRun();
       stalled = 0;
       restarts++;
     }
