@@ -106,8 +106,9 @@ export class TourSearch {
 
   /**
    * Segment swap (the double bridge on a closed tour): the tour A B C D becomes A C B D, three edges
-   * replaced by three, a change 2-opt and Or-opt cannot undo in one step. B and C are short (at most
-   * `window` nodes each) and adjacent, so the kick stays local and the repair is quick.
+   * replaced by three without reversing anything, a change 2-opt cannot undo in one move (Or-opt can
+   * only when B or C is 1–3 nodes). B and C are short (at most `window` nodes each) and adjacent, so the
+   * kick stays local and the repair is quick.
    */
   kick(random: () => number, window: number): void {
     const n = this.n;

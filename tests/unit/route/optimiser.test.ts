@@ -84,6 +84,21 @@ describe('local search', () => {
   });
 });
 
+describe('kicks and repairs', () => {
+  it('keep a valid tour whose running length is the length of the tour', () => {
+    const matrix = euc2dMatrix(randomPoints(120, 5));
+    const search = new TourSearch(matrix, nearestNeighbourLists(matrix, 10), nearestNeighbourTour(matrix));
+    search.optimiseAll();
+    const rng = new Rng(9);
+    for (let i = 0; i < 200; i++) {
+      search.kick(() => rng.next(), 30);
+      search.run();
+      expect(isPermutation(search.tour, 120)).toBe(true);
+      expect(search.length).toBeCloseTo(tourLength(matrix, search.tour), 6);
+    }
+  });
+});
+
 describe('the optimiser', () => {
   const matrix = euc2dMatrix(randomPoints(150, 11));
 
