@@ -20,7 +20,9 @@ export function readStopsFile(path: string): Stop[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new StopsFileError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (code ?? String(e));
+    throw new StopsFileError(`${path}: cannot be read (${why})`);
   }
   return parseStops(path, text);
 }
