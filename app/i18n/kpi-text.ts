@@ -39,6 +39,9 @@ function thresholdPercent(ratio: number, lang: Lang): string {
   return formatPercent(ratio, lang, digits);
 }
 
+/** Joins a band's parts with no-break spaces, so a line never breaks inside one band ("4 > 85%"). */
+const band = (...parts: (string | number)[]): string => parts.join('\u00a0');
+
 /** The score left when no band is reached: one below the lowest band's. */
 function floorScore(bands: readonly { score: number }[]): number {
   return Math.min(...bands.map((b) => b.score)) - 1;
@@ -46,15 +49,15 @@ function floorScore(bands: readonly { score: number }[]): number {
 
 function ratioBandsText(s: RatioBands, lang: Lang): string {
   const last = s.bands[s.bands.length - 1];
-  const parts = s.bands.map((b) => `${b.score} > ${thresholdPercent(b.above, lang)}`);
-  parts.push(`${floorScore(s.bands)} ≤ ${thresholdPercent(last.above, lang)}`);
+  const parts = s.bands.map((b) => band(b.score, '>', thresholdPercent(b.above, lang)));
+  parts.push(band(floorScore(s.bands), '≤', thresholdPercent(last.above, lang)));
   return t(lang, 'overview.score.bands', { bands: parts.join(' · ') });
 }
 
 function daysBandsText(s: DaysBands, lang: Lang): string {
   const last = s.bands[s.bands.length - 1];
-  const parts = s.bands.map((b) => `${b.score} ≤ ${formatNumber(b.atMost, lang)}`);
-  parts.push(`${floorScore(s.bands)} > ${t(lang, 'overview.kpi.daysValue', { days: formatNumber(last.atMost, lang) })}`);
+  const parts = s.bands.map((b) => band(b.score, '≤', formatNumber(b.atMost, lang)));
+  parts.push(band(floorScore(s.bands), '>', t(lang, 'overview.kpi.daysValue', { days: formatNumber(last.atMost, lang) })));
   return t(lang, 'overview.score.bands', { bands: parts.join(' · ') });
 }
 

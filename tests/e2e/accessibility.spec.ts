@@ -35,10 +35,12 @@ interface SmallText {
 /**
  * Every visible text node drawn smaller than min px: HTML text at its computed font size, SVG text at
  * its computed font size times the SVG's scale on screen (a server SVG scaled down draws smaller).
+ * Also how many visible SVG text nodes were measured, so a page whose charts drew nothing cannot pass.
  */
-function smallText(page: Page, min: number): Promise<SmallText[]> {
+function smallText(page: Page, min: number): Promise<{ small: SmallText[]; svgTexts: number }> {
   return page.evaluate((minPx) => {
     const out: { text: string; px: number; where: string }[] = [];
+    let svgTexts = 0;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent?.trim() ?? '';
@@ -49,6 +51,7 @@ function smallText(page: Page, min: number): Promise<SmallText[]> {
       if (box.width === 0 || box.height === 0 || style.visibility !== 'visible' || !el.checkVisibility({ opacityProperty: true })) continue;
       let px = Number.parseFloat(style.fontSize);
       if (el instanceof SVGGraphicsElement) {
+        svgTexts++;
         const ctm = el.getScreenCTM();
         if (ctm) px *= Math.hypot(ctm.a, ctm.b);
       }
@@ -57,7 +60,7 @@ function smallText(page: Page, min: number): Promise<SmallText[]> {
         out.push({ text: text.slice(0, 40), px: Math.round(px * 10) / 10, where: chart ? `chart ${chart}` : `${el.tagName.toLowerCase()}.${el.className}` });
       }
     }
-    return out;
+    return { small: out, svgTexts };
   }, min);
 }
 
@@ -103,14 +106,18 @@ for (const { path, role, heading } of SECTIONS) {
 test('no text on the overview is smaller than 12 px, chart text included', async ({ page, browser }) => {
   await signIn(page, 'director', '/?bulan=2025-06');
   await chartsLive(page);
-  expect(await smallText(page, MIN_FONT_PX), 'live charts').toEqual([]);
+  const live = await smallText(page, MIN_FONT_PX);
+  expect(live.small, 'live charts').toEqual([]);
+  expect(live.svgTexts).toBeGreaterThan(50);
   // without JavaScript: the server's SVG, scaled to its box
   const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
   try {
     const plain = await noScript.newPage();
     await plain.goto(new URL('/?bulan=2025-06', page.url()).href);
     await expect(plain.locator('figure[data-chart] .chart-ssr svg')).toHaveCount(5);
-    expect(await smallText(plain, MIN_FONT_PX), 'server SVG').toEqual([]);
+    const ssr = await smallText(plain, MIN_FONT_PX);
+    expect(ssr.small, 'server SVG').toEqual([]);
+    expect(ssr.svgTexts).toBeGreaterThan(50);
   } finally {
     await noScript.close();
   }
@@ -121,5 +128,7 @@ test('no text on the kecamatan page is smaller than 12 px', async ({ page }) => 
   await page.getByTestId('kecamatan-table').getByRole('link').first().click();
   await expect(page.getByTestId('desa-table')).toBeVisible();
   await chartsLive(page);
-  expect(await smallText(page, MIN_FONT_PX)).toEqual([]);
+  const { small, svgTexts } = await smallText(page, MIN_FONT_PX);
+  expect(small).toEqual([]);
+  expect(svgTexts).toBeGreaterThan(5);
 });

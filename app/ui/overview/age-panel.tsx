@@ -22,7 +22,7 @@ export function AgePanel({ o, t, lang, cache }: PanelProps) {
       <h2 id="ov-age">{t('overview.age.title')}</h2>
       <div className="ov-split ov-split-even">
         <div>
-          <Chart name="age" option={option} width={760} height={330} label={t('overview.age.title')} variant={lang} cache={cache('age')} />
+          <Chart name="age" option={option} width={520} height={226} label={t('overview.age.title')} variant={lang} cache={cache('age')} />
           <p className="muted ov-small">{t('overview.age.note', { months: CURRENT_ARREARS_MAX_MONTHS })}</p>
         </div>
         <AgeTable o={o} t={t} lang={lang} />

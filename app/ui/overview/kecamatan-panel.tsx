@@ -8,12 +8,15 @@ import { withAsOf } from '~/lib/as-of';
 import { KecamatanTable } from './kecamatan-table';
 import type { Geo, PanelProps, Points } from './types';
 
+/** Each chart's drawing width: about its box on a 1280-px screen, so the server SVG is not scaled down there. */
+const CHART_WIDTH = 440;
+
 export function KecamatanPanel({ o, t, lang, cache, geo, points }: PanelProps & { geo: Geo; points: Points }) {
   const rows = o.by_kecamatan;
   const href = (code: string) => withAsOf(`/kecamatan/${code}`, o.as_of);
   const barHeight = Math.max(220, rows.length * 26 + 40);
   // Boundaries fill a squarer box; bubbles over Rejang Lebong's wide, flat extent a lower one.
-  const mapHeight = geo ? 460 : 340;
+  const mapHeight = geo ? 362 : 267;
   const bar = useChartOption(
     () => buildBarOption({ rows: rows.map((r) => ({ name: r.name, value: r.arrears })), lang, seriesName: t('overview.kecamatan.arrears') }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -27,7 +30,7 @@ export function KecamatanPanel({ o, t, lang, cache, geo, points }: PanelProps & 
         seriesName: t('overview.kecamatan.arrears'),
         mapName: geo?.name,
         context: points,
-        width: 560,
+        width: CHART_WIDTH,
         height: mapHeight,
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -46,7 +49,7 @@ export function KecamatanPanel({ o, t, lang, cache, geo, points }: PanelProps & 
           <Chart
             name="kecamatan-bar"
             option={bar}
-            width={560}
+            width={CHART_WIDTH}
             height={barHeight}
             label={t('overview.kecamatan.title')}
             variant={lang}
@@ -58,7 +61,7 @@ export function KecamatanPanel({ o, t, lang, cache, geo, points }: PanelProps & 
           <Chart
             name="kecamatan-map"
             option={map}
-            width={560}
+            width={CHART_WIDTH}
             height={mapHeight}
             label={t('overview.kecamatan.map')}
             variant={lang}

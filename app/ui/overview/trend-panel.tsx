@@ -42,9 +42,10 @@ export function TrendPanel({ o, t, lang, cache }: PanelProps) {
       <TargetText o={o} t={t} lang={lang} />
       <Chart
         name="trend"
+        // drawn at about its box's size on a 1280-px screen, so the server SVG's text is not scaled below 12 px
         option={option}
-        width={1100}
-        height={330}
+        width={900}
+        height={270}
         label={title}
         variant={lang}
         // the target lines come from the settings, not the warehouse

@@ -64,5 +64,5 @@ function WaterfallChart({ steps, label, t, lang, cache }: { steps: WaterfallStep
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [steps, lang]
   );
-  return <Chart name="waterfall" option={option} width={860} height={380} label={label} variant={lang} cache={cache} />;
+  return <Chart name="waterfall" option={option} width={520} height={230} label={label} variant={lang} cache={cache} />;
 }

@@ -11,7 +11,10 @@ import {
   type ProvisionSchedule,
   type RatioBands,
 } from '../../../etl/domain/kpis';
-import { ageBucketText, ageRangeText, bandsText, formatKpiValue, kpiLabel, provisionRuns } from '../../../app/i18n/kpi-text';
+import { ageBucketText, ageRangeText, bandsText as bandsTextNbsp, formatKpiValue, kpiLabel, provisionRuns } from '../../../app/i18n/kpi-text';
+
+/** The band texts with their no-break spaces as plain ones, to read them here as the page shows them. */
+const bandsText = (...args: Parameters<typeof bandsTextNbsp>) => bandsTextNbsp(...args).replace(/\u00a0/g, ' ');
 
 describe('the KPI catalog', () => {
   it('names each KPI by its key, with a label in both languages', () => {
@@ -95,6 +98,11 @@ describe('band texts generated from the band constants', () => {
     expect(bandsText(longer, 'en')).toBe('Score 5 ≤ 60 · 4 ≤ 90 · 3 ≤ 150 · 2 ≤ 1,200 · 1 > 1,200 days');
     const kinder: ProvisionSchedule = { ...PROVISION_SCHEDULE, percentByBucket: { ...PROVISION_SCHEDULE.percentByBucket, '3': 0, '13-24': 100 } };
     expect(bandsText(kinder, 'id')).toBe('30% umur 4–6 bln, 50% 7–12 bln, 100% > 1 thn');
+  });
+
+  it('never breaks a line inside one band', () => {
+    expect(bandsTextNbsp(EFFECTIVENESS_SCORE, 'en')).toContain(' · 4\u00a0>\u00a085% · ');
+    expect(bandsTextNbsp(DAYS_RECEIVABLE_SCORE, 'id')).toContain(' · 1\u00a0>\u00a0180 hari');
   });
 
   it('refuses a schedule without a rate for a bucket', () => {
