@@ -498,9 +498,10 @@ export function buildMapOption(input: MapInput): EChartsOption {
           position: 'bottom',
           fontSize: CHART_FONT_SIZE,
           color: PALETTE.ink,
-          // a white halo keeps the names readable over the bubbles and the desa dots
+          // a white halo keeps the names readable over the bubbles and the desa dots; opaque, unlike the bubbles
           textBorderColor: '#ffffff',
           textBorderWidth: 3,
+          opacity: 1,
           formatter: (p: { name: string }) => nameByCode.get(p.name) ?? p.name,
         },
         labelLayout: { hideOverlap: true },

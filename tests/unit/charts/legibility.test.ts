@@ -12,6 +12,7 @@ import {
   buildWaterfallOption,
   type EChartsOption,
 } from '../../../app/charts/options';
+import { renderChartSvg } from '../../../app/charts/render.server';
 
 /** WCAG relative luminance of a #rrggbb colour. */
 function luminance(hex: string): number {
@@ -79,6 +80,23 @@ describe('chart text', () => {
         if (typeof s.color === 'string') expect(contrastOnWhite(s.color), `${s.path} ${s.color}`).toBeGreaterThanOrEqual(4.5);
       }
       expect((option.textStyle as { fontSize?: number }).fontSize).toBeGreaterThanOrEqual(12);
+    });
+  }
+});
+
+describe('chart text as drawn (server SVG)', () => {
+  // the choropleth needs registered boundaries: its text styles are checked above
+  for (const [name, option] of Object.entries(OPTIONS).filter(([n]) => n !== 'choropleth')) {
+    it(`${name}: every text at least 12 px, opaque, in an AA colour`, () => {
+      const texts = renderChartSvg(option, 480, 300).match(/<text[^>]*>/g) ?? [];
+      expect(texts.length).toBeGreaterThan(0);
+      for (const tag of texts) {
+        expect(Number(/font-size:([\d.]+)px/.exec(tag)?.[1]), tag).toBeGreaterThanOrEqual(12);
+        const opacity = /fill-opacity="([\d.]+)"/.exec(tag)?.[1];
+        if (opacity !== undefined) expect(Number(opacity), tag).toBe(1);
+        const fill = /fill="(#[0-9a-fA-F]{6})"/.exec(tag)?.[1];
+        if (fill) expect(contrastOnWhite(fill), tag).toBeGreaterThanOrEqual(4.5);
+      }
     });
   }
 });
