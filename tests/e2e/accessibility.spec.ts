@@ -1,7 +1,7 @@
 /**
  * Legible and accessible pages (issue 6 §7): axe (WCAG 2 A and AA, 2.1 AA) finds no serious or
- * critical violation on any page, and no visible text on the overview, chart text included, is
- * drawn smaller than 12 px.
+ * critical violation on any page, and no visible text on any page, chart text included, is drawn
+ * smaller than 12 px.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -64,10 +64,11 @@ function smallText(page: Page, min: number): Promise<{ small: SmallText[]; svgTe
   }, min);
 }
 
-test('the sign-in page has no serious accessibility violation', async ({ page }) => {
+test('the sign-in page: no serious accessibility violation, no text under 12 px', async ({ page }) => {
   await page.goto('/login');
   await expect(page.getByLabel('Nama pengguna')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  expect((await smallText(page, MIN_FONT_PX)).small).toEqual([]);
 });
 
 test('the overview has no serious accessibility violation, in Indonesian and in English', async ({ page }) => {
@@ -96,10 +97,11 @@ const SECTIONS: readonly { path: string; role: Role; heading: string }[] = [
 ];
 
 for (const { path, role, heading } of SECTIONS) {
-  test(`${path} (${role}) has no serious accessibility violation`, async ({ page }) => {
+  test(`${path} (${role}): no serious accessibility violation, no text under 12 px`, async ({ page }) => {
     await signIn(page, role, path);
     await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
+    expect((await smallText(page, MIN_FONT_PX)).small).toEqual([]);
   });
 }
 
