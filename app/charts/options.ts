@@ -427,9 +427,9 @@ export function buildMapOption(input: MapInput): EChartsOption {
           label: {
             show: true,
             fontSize: CHART_FONT_SIZE,
-            color: PALETTE.ink,
             textBorderColor: '#ffffff',
             textBorderWidth: 3,
+            color: PALETTE.ink,
             formatter: (p: { name: string }) => nameByCode.get(p.name) ?? '',
           },
           data: input.areas.map((a) => ({ name: a.code, value: a.value, areaName: a.name, amount: a.value })),
@@ -497,11 +497,11 @@ export function buildMapOption(input: MapInput): EChartsOption {
           show: true,
           position: 'bottom',
           fontSize: CHART_FONT_SIZE,
-          color: PALETTE.ink,
           // a white halo keeps the names readable over the bubbles and the desa dots; opaque, unlike the bubbles
           textBorderColor: '#ffffff',
           textBorderWidth: 3,
           opacity: 1,
+          color: PALETTE.ink,
           formatter: (p: { name: string }) => nameByCode.get(p.name) ?? p.name,
         },
         labelLayout: { hideOverlap: true },
