@@ -17,7 +17,8 @@ export interface MonthValue {
 /** The dashboard's palette: calm blues for levels, red for what adds to the arrears, green for what removes it. */
 export const PALETTE = {
   ink: '#1b2a3a',
-  muted: '#6b7a8c',
+  // text colours: at least 4.5:1 on white (WCAG AA)
+  muted: '#5b6b75',
   grid: '#e3e8ee',
   total: '#0b3d66',
   current: '#4a90c2',
@@ -31,7 +32,10 @@ export const PALETTE = {
   choropleth: ['#fff4e6', '#fdd0a2', '#fd8d3c', '#d94801', '#7f2704'],
 } as const;
 
-const TEXT = { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', color: PALETTE.ink };
+/** The smallest text a chart draws, in px: the dashboard's minimum for legible text. */
+export const CHART_FONT_SIZE = 12;
+
+const TEXT = { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', color: PALETTE.ink, fontSize: CHART_FONT_SIZE };
 
 function base(): EChartsOption {
   return { animation: false, textStyle: TEXT, backgroundColor: 'transparent' };
@@ -42,6 +46,12 @@ const rupiahAxis = (lang: Lang) => ({
   axisLabel: { formatter: (v: number) => formatRupiahCompact(v, lang), color: PALETTE.muted },
   splitLine: { lineStyle: { color: PALETTE.grid } },
 });
+
+/** A value axis whose tick labels leave out those that would run into others (12-px labels in a narrow chart). */
+const legibleAxis = (lang: Lang) => {
+  const axis = rupiahAxis(lang);
+  return { ...axis, axisLabel: { ...axis.axisLabel, hideOverlap: true } };
+};
 
 // ---------------------------------------------------------------------------------------------------
 // Trend
@@ -142,7 +152,7 @@ export function buildTrendOption(input: TrendInput): EChartsOption {
   return {
     ...base(),
     grid: { left: 8, right: 16, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
-    legend: { top: 0, left: 0, itemWidth: 18, itemHeight: 8, textStyle: { color: PALETTE.muted } },
+    legend: { top: 0, left: 0, itemWidth: 18, itemHeight: 8, textStyle: { color: PALETTE.muted, fontSize: CHART_FONT_SIZE } },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? formatRupiahFull(v, lang) : '–'),
@@ -161,7 +171,7 @@ export function buildTrendOption(input: TrendInput): EChartsOption {
       axisLine: { lineStyle: { color: PALETTE.grid } },
       axisPointer: { label: { formatter: (p) => formatMonth(String(p.value), lang) } },
     },
-    yAxis: rupiahAxis(lang),
+    yAxis: legibleAxis(lang),
     series,
   };
 }
@@ -255,12 +265,12 @@ export function buildWaterfallOption(input: WaterfallInput): EChartsOption {
       type: 'category',
       inverse: true,
       data: bars.map((b) => b.label),
-      axisLabel: { color: PALETTE.ink, fontSize: 11 },
+      axisLabel: { color: PALETTE.ink, fontSize: CHART_FONT_SIZE },
       axisTick: { show: false },
       axisLine: { lineStyle: { color: PALETTE.grid } },
     },
     xAxis: {
-      ...rupiahAxis(lang),
+      ...legibleAxis(lang),
       scale: false,
       splitNumber: 4,
       ...(axisBreak
@@ -288,7 +298,7 @@ export function buildWaterfallOption(input: WaterfallInput): EChartsOption {
         stack: 'waterfall',
         barMaxWidth: 22,
         data: bars.map((b, i) => ({ value: b.height, itemStyle: { color: b.color }, label: { formatter: () => text(b, i) } })),
-        label: { show: true, position: 'right', fontSize: 11, color: PALETTE.ink },
+        label: { show: true, position: 'right', fontSize: CHART_FONT_SIZE, color: PALETTE.ink },
       },
     ],
   };
@@ -312,12 +322,12 @@ export function buildBarOption(input: BarInput): EChartsOption {
     ...base(),
     grid: { left: 8, right: 64, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     tooltip: { trigger: 'item', valueFormatter: (v) => formatRupiahFull(Number(v), lang) },
-    xAxis: { ...rupiahAxis(lang), splitNumber: 3 },
+    xAxis: { ...legibleAxis(lang), splitNumber: 3 },
     yAxis: {
       type: 'category',
       inverse: true,
       data: rows.map((r) => r.name),
-      axisLabel: { color: PALETTE.ink, fontSize: 11 },
+      axisLabel: { color: PALETTE.ink, fontSize: CHART_FONT_SIZE },
       axisTick: { show: false },
       axisLine: { lineStyle: { color: PALETTE.grid } },
     },
@@ -332,7 +342,7 @@ export function buildBarOption(input: BarInput): EChartsOption {
         label: {
           show: true,
           position: 'right',
-          fontSize: 10,
+          fontSize: CHART_FONT_SIZE,
           color: PALETTE.muted,
           formatter: (p) => formatRupiahCompact(Number(p.value), lang),
         },
@@ -398,7 +408,7 @@ export function buildMapOption(input: MapInput): EChartsOption {
         calculable: false,
         inRange: { color: [...PALETTE.choropleth] },
         text: [formatRupiahCompact(maxValue, lang), formatRupiahCompact(0, lang)],
-        textStyle: { color: PALETTE.muted, fontSize: 10 },
+        textStyle: { color: PALETTE.muted, fontSize: CHART_FONT_SIZE },
       },
       series: [
         {
@@ -416,7 +426,9 @@ export function buildMapOption(input: MapInput): EChartsOption {
           select: { disabled: true },
           label: {
             show: true,
-            fontSize: 9,
+            fontSize: CHART_FONT_SIZE,
+            textBorderColor: '#ffffff',
+            textBorderWidth: 3,
             color: PALETTE.ink,
             formatter: (p: { name: string }) => nameByCode.get(p.name) ?? '',
           },
@@ -484,7 +496,11 @@ export function buildMapOption(input: MapInput): EChartsOption {
         label: {
           show: true,
           position: 'bottom',
-          fontSize: 9,
+          fontSize: CHART_FONT_SIZE,
+          // a white halo keeps the names readable over the bubbles and the desa dots; opaque, unlike the bubbles
+          textBorderColor: '#ffffff',
+          textBorderWidth: 3,
+          opacity: 1,
           color: PALETTE.ink,
           formatter: (p: { name: string }) => nameByCode.get(p.name) ?? p.name,
         },
@@ -515,11 +531,11 @@ export function buildAgeOption(input: AgeInput): EChartsOption {
     xAxis: {
       type: 'category',
       data: input.rows.map((r) => r.label),
-      axisLabel: { interval: 0, color: PALETTE.muted, fontSize: 11 },
+      axisLabel: { interval: 0, color: PALETTE.muted, fontSize: CHART_FONT_SIZE },
       axisTick: { show: false },
       axisLine: { lineStyle: { color: PALETTE.grid } },
     },
-    yAxis: rupiahAxis(lang),
+    yAxis: legibleAxis(lang),
     series: [
       {
         type: 'bar',
@@ -529,7 +545,7 @@ export function buildAgeOption(input: AgeInput): EChartsOption {
         label: {
           show: true,
           position: 'top',
-          fontSize: 10,
+          fontSize: CHART_FONT_SIZE,
           color: PALETTE.muted,
           formatter: (p) =>
             input.showShare && total > 0 ? formatPercent(Number(p.value) / total, lang, 0) : formatRupiahCompact(Number(p.value), lang),

@@ -123,7 +123,7 @@ export default function KecamatanPage() {
           <Chart
             name="desa-bar"
             option={option}
-            width={560}
+            width={320}
             height={Math.max(200, withArrears.length * 24 + 40)}
             label={t('kecamatan.chart')}
             variant={lang}

@@ -13,8 +13,10 @@ export function LanguageSwitch() {
       <CsrfInput />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <input type="hidden" name="lang" value={other} />
-      <button type="submit" className="button button-ghost" lang={other} aria-label={`${t('lang.label')}: ${t(`lang.${other}`)}`}>
-        <span aria-hidden="true" className="lang-code">{other.toUpperCase()}</span>
+      {/* The accessible name holds the visible text ("EN English"), as WCAG 2.5.3 asks, after what the button is for. */}
+      <button type="submit" className="button button-ghost" lang={other}>
+        <span className="visually-hidden">{t('lang.label')}: </span>
+        <span className="lang-code">{other.toUpperCase()}</span>
         {t(`lang.${other}`)}
       </button>
     </Form>

@@ -2,7 +2,7 @@
  * The directors' KPIs as pure functions of whole-rupiah figures. The SQL that gathers the inputs lives
  * in app/lib/overview.server.ts; what each input means is said there and in app/API.md.
  *
- * Regulator formulas (Kepmendagri 47/1999; BPPSPAM uses the same bands, ../shared/DOMAIN.md §5):
+ * Regulator formulas (Kepmendagri 47/1999; BPPSPAM uses the same bands, etl/CONTRACT.md §4, KPIs):
  *   Efektivitas Penagihan          = collected ÷ billed × 100%          score 5 > 90%, 4 > 85, 3 > 80, 2 > 75, 1 ≤ 75
  *   Jangka Waktu Penagihan Piutang = receivables ÷ (annual sales ÷ 365)  score 5 ≤ 60 days, 4 ≤ 90, 3 ≤ 150, 2 ≤ 180, 1 above
  */

@@ -1,6 +1,6 @@
 /**
  * Provision for doubtful receivables (penyisihan piutang tak tertagih), by the age schedule of the
- * Kemendagri accounting guideline as TBK applies it (../shared/DOMAIN.md §4):
+ * Kemendagri accounting guideline as TBK applies it (etl/CONTRACT.md §4, KPIs):
  *   30% for 3–6 months, 50% for 6–12 months, 75% for 1–2 years, 100% over 2 years; nothing below 3 months.
  *
  * How the schedule maps onto AGE_BUCKETS (etl/domain/aging.ts). An age of N months means the debt is

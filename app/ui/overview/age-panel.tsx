@@ -1,0 +1,32 @@
+/** The arrears by age: current buckets (up to 12 months) in blue, legacy ones in orange, beside the provision table. */
+import { CURRENT_ARREARS_MAX_MONTHS } from '../../../etl/domain/kpi';
+import { Chart, useChartOption } from '~/charts/Chart';
+import { buildAgeOption } from '~/charts/options';
+import { ageBucketText } from '~/i18n/kpi-text';
+import { AgeTable } from './age-table';
+import type { PanelProps } from './types';
+
+export function AgePanel({ o, t, lang, cache }: PanelProps) {
+  const option = useChartOption(
+    () =>
+      buildAgeOption({
+        rows: o.by_age.map((a) => ({ bucket: a.bucket, label: ageBucketText(a.bucket, lang), arrears: a.arrears, current: a.current })),
+        lang,
+        seriesName: t('overview.kecamatan.arrears'),
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [o, lang]
+  );
+  return (
+    <section className="panel ov-panel" aria-labelledby="ov-age">
+      <h2 id="ov-age">{t('overview.age.title')}</h2>
+      <div className="ov-split ov-split-even">
+        <div>
+          <Chart name="age" option={option} width={520} height={226} label={t('overview.age.title')} variant={lang} cache={cache('age')} />
+          <p className="muted ov-small">{t('overview.age.note', { months: CURRENT_ARREARS_MAX_MONTHS })}</p>
+        </div>
+        <AgeTable o={o} t={t} lang={lang} />
+      </div>
+    </section>
+  );
+}

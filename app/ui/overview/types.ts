@@ -1,0 +1,26 @@
+/**
+ * What the overview's components are given. The figures' type comes from the server module that
+ * assembles them (a type import only: nothing of it reaches the browser).
+ */
+import type { ChartCacheKey } from '~/charts/Chart';
+import type { Translate } from '~/i18n';
+import type { Lang } from '~/i18n/format';
+import type { OverviewView } from '~/lib/overview.server';
+
+export type { OverviewView };
+
+/** Registered kecamatan boundaries for the choropleth, or null for bubbles at the centroids. */
+export type Geo = { name: string; geoJSON: unknown } | null;
+/** [lon, lat] of every desa, the bubble map's faint backdrop. */
+export type Points = [number, number][];
+
+export interface FigureProps {
+  o: OverviewView;
+  t: Translate;
+  lang: Lang;
+}
+
+export interface PanelProps extends FigureProps {
+  /** the server's SVG cache key of one of the page's charts */
+  cache: (chart: string, extra?: string) => ChartCacheKey;
+}
