@@ -5,6 +5,7 @@
  *   KABA_WAREHOUSE      the DuckDB warehouse the server reads (read-only), default data/warehouse.duckdb
  *   KABA_USERS          users and API tokens, default data/users.json
  *   KABA_SETTINGS       app settings (the arrears reduction target), default data/settings.json
+ *   KABA_STATE          what the server writes (issued letters, route plans), default data/state.duckdb
  *   SESSION_SECRET      signs the session cookie; generated into <dir of KABA_USERS>/session-secret when absent
  *   KABA_TRUST_PROXY    1 when a reverse proxy sets X-Forwarded-For/-Proto (client address for rate limits)
  *   KABA_COOKIE_SECURE  1/0 forces the cookie's Secure flag; by default it follows the request's protocol
@@ -36,6 +37,7 @@ export const env = {
   warehouse: config.warehouse,
   usersFile: resolve(process.env.KABA_USERS ?? 'data/users.json'),
   settingsFile: resolve(process.env.KABA_SETTINGS ?? 'data/settings.json'),
+  stateFile: resolve(process.env.KABA_STATE ?? 'data/state.duckdb'),
   get sessionSecretFile(): string {
     return resolve(dirname(this.usersFile), 'session-secret');
   },
