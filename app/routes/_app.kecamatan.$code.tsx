@@ -79,7 +79,8 @@ export default function KecamatanPage() {
           </p>
         </div>
       </header>
-      <div className="ov-split">
+      {/* the table takes the whole width: six columns do not fit beside the chart */}
+      <div className="dt-stack">
         <section className="panel ov-panel" aria-labelledby="kec-table">
           <h2 id="kec-table">{t('kecamatan.desa')}</h2>
           <DataTable

@@ -45,7 +45,8 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
   const location = useLocation();
   const pages = pageCount(view.count, view.pageSize);
   const valueOf = (row: Row, key: string) => (row as Record<string, CellValue>)[key];
-  const alignClass = (c: ColumnDef) => (columnAlign(c) === 'end' ? 'dt-num' : undefined);
+  // numbers right, dates on one line
+  const alignClass = (c: ColumnDef) => (columnAlign(c) === 'end' ? 'dt-num' : c.format === 'text' ? undefined : 'dt-nowrap');
   const classes = (...names: (string | undefined | false)[]) => names.filter(Boolean).join(' ') || undefined;
 
   if (view.count === 0) {
