@@ -4,11 +4,11 @@
  * hold a customer's name, address and phone: its column is personal, and the query only selects it
  * for users who may see personal data.
  */
-import { t } from '~/i18n';
-import { loadHistory, rejectsPage, type LoadedFileRow, type RejectPageRow, type RejectsPage } from '~/lib/data.server';
-import { SECTION_ROLES } from '~/lib/roles';
-import { withWarehouse } from '~/lib/warehouse.server';
-import type { ColumnDef } from '~/ui/data-table/columns';
+import { t } from '../../i18n';
+import { loadHistory, rejectsPage, type LoadedFileRow, type RejectPageRow, type RejectsPage } from '../data.server';
+import { SECTION_ROLES } from '../roles';
+import { withWarehouse } from '../warehouse.server';
+import type { ColumnDef } from '../../ui/data-table/columns';
 import { BadParam, defineTable } from './define.server';
 import { windowRows } from './window';
 

@@ -9,12 +9,12 @@
  *   export:       the same def.load → def.rows with every row, written by etl/export (CSV, XLSX)
  */
 import { json } from '@remix-run/node';
-import type { Lang, MessageKey } from '~/i18n';
-import { apiHeaders } from '~/lib/http.server';
-import { canSeePersonalData, type Role, type User } from '~/lib/roles';
-import { visibleColumns, type ColumnDef } from '~/ui/data-table/columns';
-import { parseTableQuery, sortParam, sortText, type Sort, type TableParamsSpec, type TableQuery } from '~/ui/data-table/query';
-import type { TableView } from '~/ui/data-table/view';
+import type { Lang, MessageKey } from '../../i18n';
+import { apiHeaders } from '../http.server';
+import { canSeePersonalData, type Role, type User } from '../roles';
+import { visibleColumns, type ColumnDef } from '../../ui/data-table/columns';
+import { parseTableQuery, sortParam, sortText, type Sort, type TableParamsSpec, type TableQuery } from '../../ui/data-table/query';
+import type { TableView } from '../../ui/data-table/view';
 import type { TableData, TableWindow } from './window';
 
 export interface TableContext {

@@ -4,14 +4,14 @@
  * Parameters: `kecamatan=17.02.KK` (the page's path), `bulan=YYYY-MM` (default: the last complete month).
  */
 import { monthEnd } from '../../../etl/domain/period';
-import { t, type Lang } from '~/i18n';
-import { formatDate } from '~/i18n/format';
-import { AS_OF_PARAM } from '~/lib/as-of';
-import { kecamatanArrears, type KecamatanArrears } from '~/lib/overview.server';
-import { ROLES } from '~/lib/roles';
-import { warehouseFreshness, withWarehouse } from '~/lib/warehouse.server';
+import { t, type Lang } from '../../i18n';
+import { formatDate } from '../../i18n/format';
+import { AS_OF_PARAM } from '../as-of';
+import { kecamatanArrears, type KecamatanArrears } from '../overview.server';
+import { ROLES } from '../roles';
+import { warehouseFreshness, withWarehouse } from '../warehouse.server';
 import { BadParam, defineTable } from './define.server';
-import type { ColumnDef } from '~/ui/data-table/columns';
+import type { ColumnDef } from '../../ui/data-table/columns';
 import { windowRows } from './window';
 
 export const KECAMATAN_CODE = /^\d{2}\.\d{2}\.\d{2}$/;

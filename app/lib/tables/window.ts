@@ -2,8 +2,8 @@
  * Sorting, paging and totals of a list held whole in memory (a kecamatan's desa, the load history).
  * Long lists are sorted and paged by their query in SQL instead; both give the same TableData.
  */
-import type { ColumnDef } from '~/ui/data-table/columns';
-import type { Sort } from '~/ui/data-table/query';
+import type { ColumnDef } from '../../ui/data-table/columns';
+import type { Sort } from '../../ui/data-table/query';
 
 export interface TableWindow {
   sort: Sort | null;

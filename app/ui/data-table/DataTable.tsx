@@ -12,8 +12,8 @@
  */
 import { Link, useLocation } from '@remix-run/react';
 import type { ReactNode } from 'react';
-import { useLang, useT } from '~/i18n';
-import { formatNumber } from '~/i18n/format';
+import { useLang, useT } from '../../i18n';
+import { formatNumber } from '../../i18n/format';
 import { columnAlign, formatCell, type CellValue, type ColumnDef } from './columns';
 import { nextSort, pageCount, pageNumbers, pageSearch, sortSearch } from './query';
 import type { TableView } from './view';

@@ -6,8 +6,8 @@
  *   { key: 'arrears', label: 'kecamatan.arrears', format: 'money', sortable: true, total: true }
  */
 import { isNumericFormat, type ExportColumn, type ExportFormat } from '../../../etl/export/cells';
-import { t as translate, type Lang, type MessageKey } from '~/i18n';
-import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, formatRupiahFull } from '~/i18n/format';
+import { t as translate, type Lang, type MessageKey } from '../../i18n';
+import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, formatRupiahFull } from '../../i18n/format';
 
 /** money: whole rupiah (Rp8.023.456.789); percent: a ratio; date `YYYY-MM-DD`; month `YYYY-MM`; datetime `YYYY-MM-DD HH:MM:SS`. */
 export type ColumnFormat = ExportFormat;
