@@ -195,6 +195,36 @@ test('a manager cannot export the rejected lines (personal data), and bad parame
     expect(body.message).toContain(param);
   }
   expect((await page.request.get('/export/tidak-ada?format=csv')).status()).toBe(404);
+  // the overview's tables are aggregates: every role may export them
+  const overview = await page.request.get('/export/overview-kecamatan?format=xlsx&bulan=2025-06');
+  expect(overview.status()).toBe(200);
+  expect(overview.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('sorting and paging are plain links', async ({ page }) => {
+    const { code } = busiestKecamatan();
+    await signIn(page, 'director', `/kecamatan/${code}?bulan=2025-06`);
+    const table = page.getByTestId('desa-table');
+    await table.getByRole('link', { name: 'Urutkan menurut Pelanggan' }).click();
+    await expect(page).toHaveURL(/[?&]desa-sort=-customers(&|$)/);
+    await expect(table.locator('th[data-column="customers"]')).toHaveAttribute('aria-sort', 'descending');
+    const customers = (await pageRows(table)).map((r) => r.customers);
+    expect(customers.length).toBeGreaterThanOrEqual(3);
+    expect(customers).toEqual([...customers].sort((a, b) => b - a));
+    await page.goto('/data');
+    await page.getByRole('navigation', { name: 'Halaman Baris yang ditolak' }).getByRole('link', { name: 'Berikutnya' }).click();
+    await expect(page).toHaveURL(/[?&]rejects-page=2(&|$)/);
+  });
+});
+
+test('an empty selection says so instead of showing an empty table', async ({ page }) => {
+  await signIn(page, 'director', '/data?file=tidak-ada.csv');
+  const rejects = page.getByRole('region', { name: 'Baris yang ditolak' }).first();
+  await expect(rejects.getByText('Tidak ada baris yang ditolak.')).toBeVisible();
+  await expect(rejects.getByRole('table')).toHaveCount(0);
 });
 
 test('a director downloads the rejected lines; the text that could run as a formula is neutralised', async ({ page }) => {

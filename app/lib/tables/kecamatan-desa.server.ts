@@ -3,19 +3,17 @@
  * customers in arrears and its share of the kecamatan's arrears (`npm run report -- arrears --by desa`).
  * Parameters: `kecamatan=17.02.KK` (the page's path), `bulan=YYYY-MM` (default: the last complete month).
  */
-import { monthEnd } from '../../../etl/domain/period';
 import { t, type Lang } from '../../i18n';
-import { formatDate } from '../../i18n/format';
 import { AS_OF_PARAM } from '../as-of';
 import { kecamatanArrears, type KecamatanArrears } from '../overview.server';
 import { ROLES } from '../roles';
-import { warehouseFreshness, withWarehouse } from '../warehouse.server';
+import { withWarehouse } from '../warehouse.server';
 import { BadParam, defineTable } from './define.server';
+import { asOfDetail, asOfMonthParam } from './params.server';
 import type { ColumnDef } from '../../ui/data-table/columns';
 import { windowRows } from './window';
 
 export const KECAMATAN_CODE = /^\d{2}\.\d{2}\.\d{2}$/;
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export interface DesaRow {
   code: string;
@@ -59,18 +57,13 @@ export const kecamatanDesaTable = defineTable<KecamatanDesaInput, KecamatanArrea
   async input(params) {
     const kecamatan = params.get('kecamatan') ?? '';
     if (!KECAMATAN_CODE.test(kecamatan)) throw new BadParam('kecamatan', 'kecamatan must be a kecamatan code 17.02.KK');
-    const requested = params.get(AS_OF_PARAM);
-    const freshness = await warehouseFreshness();
-    if (requested !== null && !PERIOD.test(requested)) throw new BadParam(AS_OF_PARAM, `${AS_OF_PARAM} must be a month YYYY-MM`);
-    const month = requested ?? freshness.lastCompleteMonth;
-    if (!month || !freshness.months.includes(month)) throw new BadParam(AS_OF_PARAM, `the warehouse has no figures for ${AS_OF_PARAM}=${month ?? ''}`);
-    return { kecamatan, month };
+    return { kecamatan, month: await asOfMonthParam(params) };
   },
   inputParams: ({ kecamatan, month }) => ({ kecamatan, [AS_OF_PARAM]: month }),
   load: (_, input) => withWarehouse((_wh, file) => kecamatanArrears(file, input)),
   rows: (source, window) => windowRows(desaRows(source), DESA_COLUMNS, window),
   details: ({ kecamatan, month }, source, lang: Lang) => [
-    t(lang, 'table.asOf', { date: formatDate(monthEnd(month), lang) }),
+    asOfDetail(month, lang),
     `${t(lang, 'overview.kecamatan.name')}: ${source.name ?? kecamatan} (${kecamatan})`,
   ],
   fileSuffix: ({ kecamatan, month }) => [kecamatan, month],

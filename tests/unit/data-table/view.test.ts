@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRows, loadsTable, rejectsTable } from '../../../app/lib/tables/data-page.server';
 import { tableQuery, tableView, type TableContext } from '../../../app/lib/tables/define.server';
 import { desaRows, kecamatanDesaTable } from '../../../app/lib/tables/kecamatan-desa.server';
+import { overviewAgeTable, overviewKecamatanTable } from '../../../app/lib/tables/overview.server';
 import { tableById } from '../../../app/lib/tables/registry.server';
 import type { KecamatanArrears } from '../../../app/lib/overview.server';
 import type { RejectsPage } from '../../../app/lib/data.server';
@@ -104,5 +105,40 @@ describe('the Data page’s tables', () => {
     expect(['kecamatan-desa', 'data-loads', 'data-rejects'].map((id) => tableById(id)?.id)).toEqual(['kecamatan-desa', 'data-loads', 'data-rejects']);
     expect(tableById('toString')).toBeNull();
     expect(tableById('data-rejects')?.roles).toEqual(['director', 'admin']);
+  });
+});
+
+describe('the overview’s tables, ready for the page', () => {
+  // Rp4.000.000 in all: Curup Rp3.000.000 (4 customers), Bermani Ulu Rp1.000.000 (1); ages 1 month
+  // Rp2.500.000 (no provision) and over five years Rp1.500.000 (provided for in full).
+  const figures = {
+    total_arrears: 4_000_000,
+    by_kecamatan: [
+      { code: '17.02.09', name: 'Curup', arrears: 3_000_000, customers: 4, latitude: null, longitude: null },
+      { code: '17.02.03', name: 'Bermani Ulu', arrears: 1_000_000, customers: 1, latitude: null, longitude: null },
+    ],
+    by_age: [
+      { bucket: '1', arrears: 2_500_000, current: true, provision_percent: 0, provision: 0 },
+      { bucket: '>60', arrears: 1_500_000, current: false, provision_percent: 100, provision: 1_500_000 },
+    ],
+  };
+
+  it('lists the kecamatan with their share, totalled', () => {
+    const view = tableView(overviewKecamatanTable, figures, query(overviewKecamatanTable, 'kec-sort=name'), manager, { month: '2025-06' });
+    expect(view.rows.map((r) => [r.name, r.share])).toEqual([
+      ['Bermani Ulu', 0.25],
+      ['Curup', 0.75],
+    ]);
+    expect(view.totals).toEqual({ arrears: 4_000_000, customers: 5 });
+    expect(view.exportHref).toBe('/export/overview-kecamatan?bulan=2025-06&kec-sort=name');
+  });
+
+  it('lists the age buckets in their order with the provision rate as a ratio', () => {
+    const view = tableView(overviewAgeTable, figures, query(overviewAgeTable), manager, { month: '2025-06' });
+    expect(view.rows).toEqual([
+      { bucket: '1', arrears: 2_500_000, provision_rate: 0, provision: 0 },
+      { bucket: '>60', arrears: 1_500_000, provision_rate: 1, provision: 1_500_000 },
+    ]);
+    expect(view.totals).toEqual({ arrears: 4_000_000, provision: 1_500_000 });
   });
 });
