@@ -5,7 +5,7 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
 import { useLang, useT } from '~/i18n';
-import { formatDate, formatDateTime, formatMonth, formatNumber } from '~/i18n/format';
+import { formatDate, formatDateTime, formatDecimal, formatMonth, formatNumber } from '~/i18n/format';
 import { AS_OF_PARAM } from '~/lib/as-of';
 import { requireCsrf, requireUser } from '~/lib/auth.server';
 import { filesWithRejects, loadHistory, rejectsPage } from '~/lib/data.server';
@@ -157,7 +157,8 @@ function TargetSection() {
   const navigation = useNavigation();
   const t = useT();
   const lang = useLang();
-  const percentText = (p: number) => (lang === 'id' ? String(p).replace('.', ',') : String(p));
+  // stored with at most one decimal (settings.server.ts): 25 → `25`, 12.5 → `12,5`
+  const percentText = (p: number) => formatDecimal(p, lang, Number.isInteger(p) ? 0 : 1);
   const error =
     failure?.field === 'percent' ? t('data.target.invalidPercent') : failure?.field === 'by_date' ? t('data.target.invalidDate') : failure?.field === 'base_month' ? t('data.target.invalidMonth') : null;
   return (

@@ -27,7 +27,7 @@ export type ExportValue = string | number | boolean | null | undefined;
 /** Any flat row object (query rows are interfaces, so no index signature is required). */
 export type ExportRow = object;
 
-export function valueOf(row: ExportRow, key: string): ExportValue {
+export function cellOf(row: ExportRow, key: string): ExportValue {
   return (row as Record<string, ExportValue>)[key];
 }
 

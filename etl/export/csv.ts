@@ -7,7 +7,7 @@
  *                                                            fields and `,` as the decimal separator
  *   recordsCsv(rows, { bom: false, newline: '\n' })          every field of plain row objects (report CLI)
  */
-import { isNumericFormat, neutralise, valueOf, type ExportColumn, type ExportRow, type ExportValue } from './cells';
+import { isNumericFormat, neutralise, cellOf, type ExportColumn, type ExportRow, type ExportValue } from './cells';
 
 export type CsvDelimiter = ',' | ';';
 
@@ -55,7 +55,7 @@ export function csvText(header: readonly string[], records: readonly (readonly E
 export function tableCsv(columns: readonly ExportColumn[], rows: readonly ExportRow[], options: CsvOptions = {}): string {
   const records = rows.map((row) =>
     columns.map((c) => {
-      const v = valueOf(row, c.key);
+      const v = cellOf(row, c.key);
       if (isNumericFormat(c.format)) return typeof v === 'number' ? v : null;
       return v === null || v === undefined ? null : typeof v === 'number' ? v : String(v);
     }),
@@ -73,7 +73,7 @@ export function recordsCsv(rows: readonly ExportRow[], options: CsvOptions = {})
   const keys = Object.keys(rows[0]);
   return csvText(
     keys,
-    rows.map((row) => keys.map((k) => valueOf(row, k))),
+    rows.map((row) => keys.map((k) => cellOf(row, k))),
     options,
   );
 }

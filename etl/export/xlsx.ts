@@ -9,7 +9,7 @@
  * exactly as in CSV (cells.ts): the same file content whichever format is downloaded.
  */
 import ExcelJS from 'exceljs';
-import { isNumericFormat, neutralise, valueOf, type ExportColumn, type ExportFormat, type ExportRow } from './cells';
+import { isNumericFormat, neutralise, cellOf, type ExportColumn, type ExportFormat, type ExportRow } from './cells';
 
 export interface XlsxTable {
   /** the table's title, e.g. `Tunggakan per desa/kelurahan` */
@@ -106,7 +106,7 @@ export async function tableXlsx(table: XlsxTable): Promise<Buffer> {
   const write = (rowNumber: number, row: ExportRow, bold: boolean) => {
     const sheetRow = sheet.getRow(rowNumber);
     columns.forEach((c, i) => {
-      const value = sheetValue(valueOf(row, c.key), c.format);
+      const value = sheetValue(cellOf(row, c.key), c.format);
       if (value === null) return;
       const cell = sheetRow.getCell(i + 1);
       cell.value = value;
@@ -116,7 +116,7 @@ export async function tableXlsx(table: XlsxTable): Promise<Buffer> {
       widths[i] = Math.max(widths[i], shownLength(value, c.format));
     });
   };
-  table.rows.forEach((row, i) => write(XLSX_HEADER_ROW + 1 + i, row, false));
+  for (const [i, row] of table.rows.entries()) write(XLSX_HEADER_ROW + 1 + i, row, false);
   if (table.totals && columns.length > 0) {
     const totalsRow = XLSX_HEADER_ROW + 1 + table.rows.length;
     write(totalsRow, { ...table.totals.values, [columns[0].key]: null }, true);
