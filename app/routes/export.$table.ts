@@ -38,18 +38,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const format = search.get('format') ?? '';
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) return badRequest('format', `format must be one of ${EXPORT_FORMATS.join(', ')}`);
-  let input: unknown;
-  try {
-    input = await def.input(search);
-  } catch (error) {
-    if (error instanceof BadParam) return badRequest(error.param, error.message);
-    throw error;
-  }
   const { sort } = tableQuery(def, search);
   const ctx = tableContext(user);
   const lang = await langFromRequest(request);
   const window = { sort, offset: 0, limit: null };
-  const source = await def.load(ctx, input, window);
+  let input: unknown;
+  let source: unknown;
+  try {
+    input = await def.input(search);
+    source = await def.load(ctx, input, window);
+  } catch (error) {
+    if (error instanceof BadParam) return badRequest(error.param, error.message);
+    throw error;
+  }
   const data = def.rows(source, window);
   const columns = visibleColumns(def.columns, ctx.personalData);
   const rows = data.rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, cellValue(c, (row as Record<string, never>)[c.key], lang)])));

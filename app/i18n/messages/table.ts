@@ -13,8 +13,6 @@ export default defineMessages({
     'table.prev': 'Sebelumnya',
     'table.next': 'Berikutnya',
     'table.sortBy': 'Urutkan menurut {label}',
-    'table.sortedAsc': 'urut naik',
-    'table.sortedDesc': 'urut turun',
     'table.export': 'Unduh',
     'table.export.label': 'Unduh {label}',
     'table.export.csv': 'CSV',
@@ -23,7 +21,6 @@ export default defineMessages({
     'table.export.xlsx': 'Excel',
     'table.missing': '–',
     'table.asOf': 'Per {date}',
-    'table.exportedAt': 'Diunduh {at}',
     'table.col.code': 'Kode',
   },
   en: {
@@ -37,8 +34,6 @@ export default defineMessages({
     'table.prev': 'Previous',
     'table.next': 'Next',
     'table.sortBy': 'Sort by {label}',
-    'table.sortedAsc': 'ascending',
-    'table.sortedDesc': 'descending',
     'table.export': 'Download',
     'table.export.label': 'Download {label}',
     'table.export.csv': 'CSV',
@@ -47,7 +42,6 @@ export default defineMessages({
     'table.export.xlsx': 'Excel',
     'table.missing': '–',
     'table.asOf': 'As of {date}',
-    'table.exportedAt': 'Downloaded {at}',
     'table.col.code': 'Code',
   },
 });

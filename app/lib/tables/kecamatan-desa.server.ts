@@ -60,7 +60,11 @@ export const kecamatanDesaTable = defineTable<KecamatanDesaInput, KecamatanArrea
     return { kecamatan, month: await asOfMonthParam(params) };
   },
   inputParams: ({ kecamatan, month }) => ({ kecamatan, [AS_OF_PARAM]: month }),
-  load: (_, input) => withWarehouse((_wh, file) => kecamatanArrears(file, input)),
+  async load(_, input) {
+    const source = await withWarehouse((_wh, file) => kecamatanArrears(file, input));
+    if (!source.name) throw new BadParam('kecamatan', `there is no kecamatan ${input.kecamatan}`);
+    return source;
+  },
   rows: (source, window) => windowRows(desaRows(source), DESA_COLUMNS, window),
   details: ({ kecamatan, month }, source, lang: Lang) => [
     asOfDetail(month, lang),

@@ -68,7 +68,7 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
             className="dt-sort"
             to={location.pathname + sortSearch(location.search, view.prefix, nextSort(c, view.sort))}
             preventScrollReset
-            aria-label={t('table.sortBy', { label: text })}
+            title={t('table.sortBy', { label: text })}
           >
             <span>{text}</span>
             <span className="dt-sort-mark" aria-hidden="true">
