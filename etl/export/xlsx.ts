@@ -1,6 +1,7 @@
 /**
  * A table as an XLSX workbook (exceljs): a title row, a row with the filters and the as-of date, the
- * header row (frozen, so it stays on screen while scrolling), the rows, and an optional totals row.
+ * header row (frozen, so it stays on screen while scrolling, with filters), the rows, and an optional
+ * totals row; printed A4 landscape, one page wide, the header row repeated on every page.
  * Money and counts get `#,##0`, ratios a percent format, dates real dates; widths follow the content.
  *
  * exceljs writes a JavaScript string as a string cell (a shared string, never a `<f>` formula), so
@@ -86,8 +87,11 @@ export async function tableXlsx(table: XlsxTable): Promise<Buffer> {
   workbook.creator = 'Kaba';
   const sheet = workbook.addWorksheet(safeSheetName(table.sheetName ?? table.title), {
     views: [{ state: 'frozen', ySplit: XLSX_HEADER_ROW, xSplit: 0 }],
+    // printed: landscape, as wide as the page, the header row on every page
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${XLSX_HEADER_ROW}:${XLSX_HEADER_ROW}` },
   });
   const { columns } = table;
+  if (columns.length > 0) sheet.autoFilter = { from: { row: XLSX_HEADER_ROW, column: 1 }, to: { row: XLSX_HEADER_ROW, column: columns.length } };
 
   sheet.getCell(1, 1).value = neutralise(table.title);
   sheet.getCell(1, 1).font = { bold: true, size: 14 };

@@ -54,6 +54,12 @@ describe('a table as XLSX', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: XLSX_HEADER_ROW, topLeftCell: `A${XLSX_HEADER_ROW + 1}` });
   });
 
+  it('filters on the header row and prints landscape on A4 with the header on every page', async () => {
+    const sheet = await readBack(await tableXlsx({ title: 't', details: [], columns: COLUMNS, rows: ROWS }));
+    expect(sheet.autoFilter).toBe(`A${XLSX_HEADER_ROW}:F${XLSX_HEADER_ROW}`);
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, printTitlesRow: `${XLSX_HEADER_ROW}:${XLSX_HEADER_ROW}` });
+  });
+
   it('sizes the columns to their content', async () => {
     const sheet = await readBack(await tableXlsx({ title: 't', details: [], columns: COLUMNS, rows: ROWS }));
     // "=HYPERLINK(...)" with its quote is 41 characters; Rp8.023.456.789 shows as 8,023,456,789 (13)
