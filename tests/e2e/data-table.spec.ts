@@ -165,6 +165,12 @@ test('the rejected rows a page at a time, with page links', async ({ page }) => 
   await expect(pager.getByText(`Baris 1–50 dari ${count}`)).toBeVisible();
   await expect(pager.locator('[aria-current="page"]')).toHaveText('1');
   const firstPage = await rejects.locator('tbody tr').allInnerTexts();
+  // the header row stays in view while the rows scroll under it
+  const box = rejects.locator('.dt-scroll');
+  await box.evaluate((el) => el.scrollTo(0, 600));
+  expect(await box.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  const [boxAt, headAt] = [await box.boundingBox(), await rejects.locator('thead th').first().boundingBox()];
+  expect(Math.abs((headAt?.y ?? -99) - (boxAt?.y ?? 0))).toBeLessThan(3);
   await pager.getByRole('link', { name: 'Halaman 2' }).click();
   await expect(page).toHaveURL(/[?&]rejects-page=2(&|$)/);
   await expect(pager.getByText(new RegExp(`^Baris 51–${Math.min(100, count)} dari ${count}$`))).toBeVisible();
