@@ -7,6 +7,7 @@
  *   formatRupiahFull(8023456789)           → Rp8.023.456.789
  *   formatMonth('2025-06', 'id')           → Juni 2025
  *   formatPercent(0.8734, 'id')            → 87,3%
+ *   formatDateTime('2025-07-01 14:05:09')  → 1 Jul 2025 14.05   (en: 1 Jul 2025 14:05)
  */
 import { format as formatDateFns } from 'date-fns/format';
 import { enUS } from 'date-fns/locale/en-US';
@@ -126,4 +127,15 @@ export function formatDate(date: string, lang: Lang = 'id', style: 'long' | 'sho
     const d = new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), 12);
     return formatDateFns(d, style === 'long' ? 'd MMMM yyyy' : 'd MMM yyyy', { locale: LOCALES[lang] });
   });
+}
+
+/** The time of a `YYYY-MM-DD HH:MM[:SS]` timestamp as written (no zone conversion): `14.05` (id) / `14:05` (en). */
+export function formatTime(timestamp: string, lang: Lang = 'id'): string {
+  const hhmm = timestamp.slice(11, 16);
+  return lang === 'id' ? hhmm.replace(':', '.') : hhmm;
+}
+
+/** A timestamp's day and time: `2025-07-01 14:05:09` → `1 Jul 2025 14.05` (id, short) / `1 Jul 2025 14:05` (en). */
+export function formatDateTime(timestamp: string, lang: Lang = 'id', style: 'long' | 'short' = 'short'): string {
+  return `${formatDate(timestamp, lang, style)} ${formatTime(timestamp, lang)}`;
 }

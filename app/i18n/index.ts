@@ -15,12 +15,13 @@ import auth from './messages/auth';
 import common from './messages/common';
 import data from './messages/data';
 import overview from './messages/overview';
+import table from './messages/table';
 
 export type { Lang } from './format';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 export const DEFAULT_LANG: Lang = 'id';
 
-const FEATURES = [common, auth, data, overview] as const;
+const FEATURES = [common, auth, data, overview, table] as const;
 
 type Feature = (typeof FEATURES)[number];
 type KeysOf<F> = F extends { id: Record<infer K, string> } ? K : never;

@@ -2,43 +2,47 @@
  * Data (directors and admins): the load history and the rejected rows with their reasons, a page at
  * a time; admins also set the arrears reduction target here (stored in settings.json).
  */
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
 import { useLang, useT } from '~/i18n';
-import { formatDate, formatMonth, formatNumber, formatRupiahFull } from '~/i18n/format';
+import { formatDate, formatDateTime, formatDecimal, formatMonth, formatNumber } from '~/i18n/format';
 import { AS_OF_PARAM } from '~/lib/as-of';
 import { requireCsrf, requireUser } from '~/lib/auth.server';
-import { filesWithRejects, intParam, loadHistory, rejectsPage } from '~/lib/data.server';
+import { filesWithRejects, loadHistory, rejectsPage } from '~/lib/data.server';
 import { canChangeSettings, SECTION_ROLES } from '~/lib/roles';
 import { checkArrearsTarget, readSettings, settingsStore } from '~/lib/settings.server';
+import { loadsTable, rejectsTable } from '~/lib/tables/data-page.server';
+import { tableContext, tableQuery, tableView } from '~/lib/tables/define.server';
 import { warehouseFreshness, withWarehouse } from '~/lib/warehouse.server';
 import { CsrfInput } from '~/ui/csrf-input';
+import { DataTable, dataTableStyles } from '~/ui/data-table';
 import { titled } from '~/ui/meta';
 
 export const meta = titled('nav.data');
 
-const REJECTS_PER_PAGE = 50;
-const FILES_SHOWN = 100;
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dataTableStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: SECTION_ROLES.data });
   const params = new URL(request.url).searchParams;
   const file = params.get('file') || null;
-  const offset = intParam(params.get('offset'), 0, Number.MAX_SAFE_INTEGER);
+  const ctx = tableContext(user);
+  const loadsQuery = tableQuery(loadsTable, params);
+  const rejectsQuery = tableQuery(rejectsTable, params);
   const [warehouse, freshness, settings] = await Promise.all([
     withWarehouse(async (wh) => ({
       files: await loadHistory(wh),
-      rejects: await rejectsPage(wh, { file, offset, limit: REJECTS_PER_PAGE, personalData: true }),
+      rejects: await rejectsPage(wh, { file, offset: rejectsQuery.offset, limit: rejectsQuery.pageSize, personalData: ctx.personalData }),
       rejectFiles: await filesWithRejects(wh),
     })),
     warehouseFreshness(),
     readSettings(),
   ]);
-  // Directors and admins may both see personal data (roles.ts); the page keeps the rule explicit anyway.
   return json({
-    files: warehouse.files.slice(-FILES_SHOWN).reverse(),
-    filesCount: warehouse.files.length,
-    rejects: warehouse.rejects,
+    loads: tableView(loadsTable, warehouse.files, loadsQuery, ctx, {}),
+    rejects: tableView(rejectsTable, warehouse.rejects, rejectsQuery, ctx, { file }),
+    rejectFile: file,
+    rejectsHidden: warehouse.rejects.personal_data_hidden,
     rejectFiles: warehouse.rejectFiles,
     derivedAt: freshness.derivedAt,
     target: settings.arrears_target,
@@ -80,56 +84,22 @@ export default function DataPage() {
         <h1>{t('data.title')}</h1>
         <p className="muted">
           {t('data.lead')}
-          {data.derivedAt ? ` ${t('data.derivedAt', { at: `${formatDate(data.derivedAt, lang)} ${data.derivedAt.slice(11, 16)}` })}.` : ''}
+          {data.derivedAt ? ` ${t('data.derivedAt', { at: formatDateTime(data.derivedAt, lang, 'long') })}.` : ''}
         </p>
       </header>
       <TargetSection />
       <section className="panel" aria-labelledby="loads-title">
         <div className="panel-head">
           <h2 id="loads-title">{t('data.loads.title')}</h2>
-          <span className="badge">{t('data.loads.count', { count: formatNumber(data.filesCount, lang) })}</span>
+          <span className="badge">{t('data.loads.count', { count: formatNumber(data.loads.count, lang) })}</span>
         </div>
-        {data.files.length === 0 ? (
-          <p className="muted">{t('data.loads.empty')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('data.col.file')}</th>
-                  <th scope="col">{t('data.col.kind')}</th>
-                  <th scope="col">{t('data.col.loadedAt')}</th>
-                  <th scope="col" className="num">{t('data.col.read')}</th>
-                  <th scope="col" className="num">{t('data.col.loaded')}</th>
-                  <th scope="col" className="num">{t('data.col.rejected')}</th>
-                  <th scope="col" className="num">{t('data.col.replaced')}</th>
-                  <th scope="col" className="num">{t('data.col.amount')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.files.map((f) => (
-                  <tr key={f.file_id}>
-                    <td>
-                      <span className="mono">{f.file_name}</span>
-                    </td>
-                    <td>
-                      {f.kind}
-                      {f.format !== f.kind ? <span className="muted"> · {f.format}</span> : null}
-                    </td>
-                    <td className="nowrap">
-                      {formatDate(f.loaded_at, lang, 'short')} {f.loaded_at.slice(11, 16)}
-                    </td>
-                    <td className="num">{formatNumber(f.rows_read, lang)}</td>
-                    <td className="num">{formatNumber(f.rows_loaded, lang)}</td>
-                    <td className={f.rows_rejected > 0 ? 'num warn' : 'num'}>{formatNumber(f.rows_rejected, lang)}</td>
-                    <td className="num">{formatNumber(f.rows_replaced, lang)}</td>
-                    <td className="num">{f.amount_loaded > 0 ? formatRupiahFull(f.amount_loaded, lang) : '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          view={data.loads}
+          label={t('data.loads.title')}
+          rowKey={(f) => `${f.file_name}:${f.loaded_at}`}
+          cellClass={{ rows_rejected: (f) => (f.rows_rejected > 0 ? 'warn' : undefined) }}
+          empty={t('data.loads.empty')}
+        />
       </section>
       <RejectsSection />
     </div>
@@ -137,18 +107,10 @@ export default function DataPage() {
 }
 
 function RejectsSection() {
-  const { rejects, rejectFiles } = useLoaderData<typeof loader>();
+  const { rejects, rejectFile, rejectsHidden, rejectFiles } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
   const location = useLocation();
-  const pageLink = (offset: number) => {
-    const p = new URLSearchParams(location.search);
-    p.set('offset', String(offset));
-    p.delete('saved');
-    return `${location.pathname}?${p.toString()}`;
-  };
-  const from = rejects.count === 0 ? 0 : rejects.offset + 1;
-  const to = rejects.offset + rejects.rows.length;
   const bulan = new URLSearchParams(location.search).get(AS_OF_PARAM);
   return (
     <section className="panel" aria-labelledby="rejects-title">
@@ -163,7 +125,7 @@ function RejectsSection() {
           {bulan ? <input type="hidden" name={AS_OF_PARAM} value={bulan} /> : null}
           <label className="field-inline">
             <span>{t('data.col.file')}</span>
-            <select name="file" defaultValue={rejects.file ?? ''} key={rejects.file ?? ''}>
+            <select name="file" defaultValue={rejectFile ?? ''} key={rejectFile ?? ''}>
               <option value="">{t('data.rejects.allFiles')}</option>
               {rejectFiles.map((f) => (
                 <option key={f} value={f}>
@@ -177,52 +139,14 @@ function RejectsSection() {
           </button>
         </Form>
       ) : null}
-      {rejects.personal_data_hidden ? <p className="muted">{t('data.rejects.hiddenNote')}</p> : null}
-      {rejects.count === 0 ? (
-        <p className="muted">{t('data.rejects.empty')}</p>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="table table-rejects">
-              <thead>
-                <tr>
-                  <th scope="col">{t('data.col.file')}</th>
-                  <th scope="col" className="num">{t('data.col.line')}</th>
-                  <th scope="col">{t('data.col.reason')}</th>
-                  <th scope="col">{t('data.col.raw')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rejects.rows.map((r) => (
-                  <tr key={`${r.file_name}:${r.line}`}>
-                    <td>
-                      <span className="mono">{r.file_name}</span>
-                    </td>
-                    <td className="num">{formatNumber(r.line, lang)}</td>
-                    <td>{r.reason}</td>
-                    <td>{r.raw === null ? <em className="muted">{t('data.rejects.hidden')}</em> : <code className="raw">{r.raw}</code>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <nav className="pager" aria-label={t('data.page.label')}>
-            <span className="muted">{t('data.rejects.range', { from: formatNumber(from, lang), to: formatNumber(to, lang), count: formatNumber(rejects.count, lang) })}</span>
-            <span className="pager-links">
-              {rejects.offset > 0 ? (
-                <Link to={pageLink(Math.max(0, rejects.offset - rejects.limit))} className="button button-ghost" preventScrollReset>
-                  {t('data.page.prev')}
-                </Link>
-              ) : null}
-              {to < rejects.count ? (
-                <Link to={pageLink(rejects.offset + rejects.limit)} className="button button-ghost" preventScrollReset>
-                  {t('data.page.next')}
-                </Link>
-              ) : null}
-            </span>
-          </nav>
-        </>
-      )}
+      {rejectsHidden ? <p className="muted">{t('data.rejects.hiddenNote')}</p> : null}
+      <DataTable
+        view={rejects}
+        label={t('data.rejects.title')}
+        rowKey={(r) => `${r.file_name}:${r.line}`}
+        cell={{ raw: (r) => (r.raw === null ? <em className="muted">{t('data.rejects.hidden')}</em> : <code className="raw">{r.raw}</code>) }}
+        empty={t('data.rejects.empty')}
+      />
     </section>
   );
 }
@@ -233,7 +157,8 @@ function TargetSection() {
   const navigation = useNavigation();
   const t = useT();
   const lang = useLang();
-  const percentText = (p: number) => (lang === 'id' ? String(p).replace('.', ',') : String(p));
+  // stored with at most one decimal (settings.server.ts): 25 → `25`, 12.5 → `12,5`
+  const percentText = (p: number) => formatDecimal(p, lang, Number.isInteger(p) ? 0 : 1);
   const error =
     failure?.field === 'percent' ? t('data.target.invalidPercent') : failure?.field === 'by_date' ? t('data.target.invalidDate') : failure?.field === 'base_month' ? t('data.target.invalidMonth') : null;
   return (

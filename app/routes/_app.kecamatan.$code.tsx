@@ -7,15 +7,21 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { Chart, useChartOption } from '~/charts/Chart';
 import { buildBarOption } from '~/charts/options';
 import { DEFAULT_LANG, isLang, t as translate, useLang, useT } from '~/i18n';
-import { formatMonth, formatNumber, formatPercent, formatRupiahCompact, formatRupiahFull } from '~/i18n/format';
+import { formatMonth, formatNumber, formatRupiahCompact, formatRupiahFull } from '~/i18n/format';
 import { withAsOf } from '~/lib/as-of';
 import { requireUser } from '~/lib/auth.server';
 import { CACHE_CONTROL } from '~/lib/http.server';
 import { kecamatanArrears } from '~/lib/overview.server';
+import { tableContext, tableQuery, tableView } from '~/lib/tables/define.server';
+import { KECAMATAN_CODE, kecamatanDesaTable } from '~/lib/tables/kecamatan-desa.server';
 import { asOfMonth, withWarehouse } from '~/lib/warehouse.server';
+import { DataTable, dataTableStyles } from '~/ui/data-table';
 import styles from '~/ui/overview.css';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'stylesheet', href: dataTableStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const root = matches.find((m) => m.id === 'root')?.data as { lang?: unknown } | undefined;
@@ -23,28 +29,31 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   return [{ title: `${translate(lang, 'kecamatan.title', { name: data?.name ?? '' })} · Kaba` }];
 };
 
-const CODE = /^\d{2}\.\d{2}\.\d{2}$/;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
+  const user = await requireUser(request);
   const code = params.code ?? '';
   const month = await asOfMonth(request);
-  if (!CODE.test(code) || !month) throw json({ code }, { status: 404 });
+  if (!KECAMATAN_CODE.test(code) || !month) throw json({ code }, { status: 404 });
+  const desaQuery = tableQuery(kecamatanDesaTable, new URL(request.url).searchParams);
   const { result, generation } = await withWarehouse(async (_, file) => ({
     result: await kecamatanArrears(file, { kecamatan: code, month }),
     generation: file.generation,
   }));
   if (!result.name) throw json({ code }, { status: 404 });
+  const { desa, ...figures } = result;
+  const table = tableView(kecamatanDesaTable, result, desaQuery, tableContext(user), { kecamatan: code, month });
   // generation: the warehouse file the figures come from, which the server keeps the chart's SVG with
-  return json({ code, month, ...result, generation }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
+  return json(
+    { code, month, ...figures, chart: desa.filter((d) => d.arrears !== 0), without: desa.filter((d) => d.arrears === 0).map((d) => d.name), table, generation },
+    { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } },
+  );
 }
 
 export default function KecamatanPage() {
   const data = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const withArrears = data.desa.filter((d) => d.arrears !== 0);
-  const without = data.desa.filter((d) => d.arrears === 0);
+  const { chart: withArrears, without } = data;
   const option = useChartOption(
     () => buildBarOption({ rows: withArrears.map((d) => ({ name: d.name, value: d.arrears })), lang, seriesName: t('kecamatan.arrears') }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -70,51 +79,20 @@ export default function KecamatanPage() {
           </p>
         </div>
       </header>
-      <div className="ov-split">
+      {/* the table takes the whole width: six columns do not fit beside the chart */}
+      <div className="dt-stack">
         <section className="panel ov-panel" aria-labelledby="kec-table">
           <h2 id="kec-table">{t('kecamatan.desa')}</h2>
-          <table className="ov-table" data-testid="desa-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('kecamatan.desa')}</th>
-                <th scope="col">{t('kecamatan.type')}</th>
-                <th scope="col" className="num">
-                  {t('kecamatan.arrears')}
-                </th>
-                <th scope="col" className="num">
-                  {t('kecamatan.customers')}
-                </th>
-                <th scope="col" className="num">
-                  {t('kecamatan.share')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {withArrears.map((d) => (
-                <tr key={d.code} data-desa={d.code}>
-                  <th scope="row">{d.name}</th>
-                  <td>{d.type === 'kelurahan' ? t('kecamatan.type.kelurahan') : t('kecamatan.type.desa')}</td>
-                  <td className="num" data-value={d.arrears}>
-                    {formatRupiahFull(d.arrears, lang)}
-                  </td>
-                  <td className="num">{formatNumber(d.customers, lang)}</td>
-                  <td className="num">{data.total_arrears > 0 ? formatPercent(d.arrears / data.total_arrears, lang) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t('kecamatan.total')}</th>
-                <td />
-                <td className="num">{formatRupiahFull(data.total_arrears, lang)}</td>
-                <td className="num">{formatNumber(data.customers, lang)}</td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
+          <DataTable
+            view={data.table}
+            label={t('kecamatan.chart')}
+            rowKey={(d) => d.code}
+            rowData={(d) => ({ 'data-desa': d.code })}
+            testId="desa-table"
+          />
           {without.length > 0 ? (
             <p className="muted ov-small">
-              {t('kecamatan.withoutArrears', { count: formatNumber(without.length, lang), names: without.map((d) => d.name).join(', ') })}
+              {t('kecamatan.withoutArrears', { count: formatNumber(without.length, lang), names: without.join(', ') })}
             </p>
           ) : null}
         </section>

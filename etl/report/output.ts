@@ -1,5 +1,6 @@
 /** Prints report rows as an aligned table, JSON or CSV. Amounts stay integers in every form. */
 import { groupThousands } from '../domain/money';
+import { recordsCsv } from '../export/csv';
 
 export type OutputFormat = 'table' | 'json' | 'csv';
 type Cell = string | number | boolean | null;
@@ -7,14 +8,9 @@ type Cell = string | number | boolean | null;
 type AnyRow = object;
 const cell = (row: AnyRow, column: string): Cell => (row as Record<string, Cell>)[column];
 
+/** Report rows as CSV (etl/export/csv.ts: quoting, and text that a spreadsheet would run is neutralised). */
 export function csv(rows: readonly AnyRow[]): string {
-  if (rows.length === 0) return '';
-  const columns = Object.keys(rows[0]);
-  const quote = (v: Cell) => {
-    const s = v === null ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => quote(cell(r, c))).join(','))].join('\n') + '\n';
+  return recordsCsv(rows, { bom: false, newline: '\n' });
 }
 
 /** Numbers right-aligned with Indonesian thousands separators, text left-aligned. */

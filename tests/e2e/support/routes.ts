@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ROOT } from './paths';
 
 /** Values for dynamic segments ($code …). */
-const PARAM_SAMPLES: Record<string, string> = { code: '17.02.09' };
+const PARAM_SAMPLES: Record<string, string> = { code: '17.02.09', table: 'kecamatan-desa' };
 
 export interface RouteSample {
   file: string;

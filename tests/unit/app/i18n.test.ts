@@ -4,8 +4,9 @@ import auth from '../../../app/i18n/messages/auth';
 import common from '../../../app/i18n/messages/common';
 import data from '../../../app/i18n/messages/data';
 import overview from '../../../app/i18n/messages/overview';
+import table from '../../../app/i18n/messages/table';
 
-const features = { auth, common, data, overview };
+const features = { auth, common, data, overview, table };
 
 describe('dictionaries', () => {
   it('have the same keys in Indonesian and English, none empty', () => {
