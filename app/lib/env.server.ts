@@ -6,6 +6,7 @@
  *   KABA_USERS          users and API tokens, default data/users.json
  *   KABA_SETTINGS       app settings (the arrears reduction target), default data/settings.json
  *   SESSION_SECRET      signs the session cookie; generated into <dir of KABA_USERS>/session-secret when absent
+ *                       (the signed-in sessions themselves are listed in <dir of KABA_USERS>/sessions.json)
  *   KABA_TRUST_PROXY    1 when a reverse proxy sets X-Forwarded-For/-Proto (client address for rate limits)
  *   KABA_COOKIE_SECURE  1/0 forces the cookie's Secure flag; by default it follows the request's protocol
  *   KABA_SERVER_MEMORY_LIMIT  DuckDB's memory limit in the web server (data read and query memory, per
@@ -38,6 +39,9 @@ export const env = {
   settingsFile: resolve(process.env.KABA_SETTINGS ?? 'data/settings.json'),
   get sessionSecretFile(): string {
     return resolve(dirname(this.usersFile), 'session-secret');
+  },
+  get sessionsFile(): string {
+    return resolve(dirname(this.usersFile), 'sessions.json');
   },
   trustProxy: flag('KABA_TRUST_PROXY') ?? false,
   cookieSecure: flag('KABA_COOKIE_SECURE'),

@@ -50,7 +50,7 @@ async function signedIn(name: string, password: string): Promise<string> {
   const { request, form } = post('/login', { csrf, username: name, password }, { Cookie: cookie });
   const result = await auth.signIn(request, form);
   if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
-  return cookieOf(result.setCookie);
+  return cookieOf(result.setCookies[0]);
 }
 
 async function thrown(work: () => Promise<unknown>): Promise<Response> {
