@@ -18,6 +18,7 @@ import { createRequestHandler, installGlobals, writeReadableStreamToWritable, ty
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from 'express';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { env } from './app/lib/env.server';
@@ -180,6 +181,13 @@ async function main(): Promise<void> {
   // a slow client cannot hold a connection open for long with a trickle of headers or body
   server.headersTimeout = 20_000;
   server.requestTimeout = 60_000;
+  // what Node's HTTP parser refuses (an unknown method, a malformed header) never reaches Express
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    const headers = Object.entries({ ...SECURITY_HEADERS, 'Cache-Control': CACHE_CONTROL.PRIVATE, 'Content-Length': '0', Connection: 'close' });
+    socket.end(`HTTP/1.1 ${status}\r\n${headers.map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`);
+  });
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       server.close(() => process.exit(0));

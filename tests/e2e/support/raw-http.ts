@@ -30,17 +30,21 @@ export function raw(baseURL: string, path: string, options: RawRequest = {}): Pr
         port: url.port,
         path: url.pathname + url.search,
         method: options.method ?? 'GET',
-        headers: options.headers,
+        // as a browser would send it for this URL (Origin checks compare with it)
+        headers: { Host: url.host, ...options.headers },
         localAddress: options.from,
       },
       (res) => {
+        responded = true;
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
         res.on('error', reject);
       },
     );
-    req.on('error', reject);
+    let responded = false;
+    // a streamed body may still be on its way when the server answers and closes: the answer counts
+    req.on('error', (error) => (options.stream ? setTimeout(() => responded || reject(error), 2000) : reject(error)));
     if (options.stream) {
       void (async () => {
         try {
