@@ -86,10 +86,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   });
 }
 
-/** 413, then the connection is closed: the rest of the body is never read. */
+/**
+ * 413, then the connection is closed. Closing at once would reset it while the client is still
+ * sending, and a reset can throw away the answer before the client reads it; so what still arrives
+ * in the next second is discarded unread (Node drops the rest of a request nobody reads), then the
+ * connection is closed.
+ */
 function tooLarge(req: ExpressRequest, res: ExpressResponse): void {
-  res.on('finish', () => setImmediate(() => req.socket.destroy()));
-  refuse(res, 413, 'payload_too_large', `request bodies are limited to ${BODY_LIMIT_BYTES} bytes`, { Connection: 'close' });
+  res.on('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref());
+  refuse(res, 413, 'payload_too_large', `request bodies are limited to ${BODY_LIMIT_BYTES} bytes`);
 }
 
 function createApp(build: ServerBuild): express.Express {
