@@ -98,7 +98,7 @@ function tooLarge(req: ExpressRequest, res: ExpressResponse): void {
 }
 
 function createApp(build: ServerBuild): express.Express {
-  const handle = createRequestHandler(build, process.env.NODE_ENV);
+  const handle = createRequestHandler(build, process.env.NODE_ENV ?? build.mode);
   const hooks = build.entry.module as unknown as EntryHooks;
   const app = express();
   app.disable('x-powered-by');
