@@ -89,17 +89,19 @@ test.describe('2. text from the data is never HTML in a chart', () => {
     const map = page.locator('figure[data-chart="kecamatan-map"]');
     await expect(map).toHaveAttribute('data-live', 'true');
     await map.scrollIntoViewIfNeeded();
-    // the bubbles of the live chart (SVG renderer): hover each until the hostile one's tooltip shows
-    const bubbles = map.locator('.chart-live svg path[fill="#e65100"]');
-    const count = await bubbles.count();
+    // the bubbles of the live chart (SVG renderer): round paths, whatever their colour
+    const paths = map.locator('.chart-live svg path');
+    const boxes = (await Promise.all((await paths.all()).map((p) => p.boundingBox()))).filter(
+      (b): b is NonNullable<typeof b> => b !== null && b.width >= 9 && b.width <= 80 && Math.abs(b.width - b.height) < 2,
+    );
+    const count = boxes.length;
     expect(count).toBeGreaterThan(5);
     const name = HOSTILE_KECAMATAN['17.02.06'];
     // ECharts' HTML tooltip (its own element; the bubble labels are SVG text and never HTML)
     const tooltip = map.locator('div[style*="z-index: 9999999"]');
     let found = false;
     for (let i = 0; i < count && !found; i++) {
-      const box = await bubbles.nth(i).boundingBox();
-      if (!box) continue;
+      const box = boxes[i];
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       found = await tooltip
         .filter({ hasText: 'Kota Padang' })
