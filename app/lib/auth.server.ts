@@ -205,7 +205,7 @@ export async function signIn(request: Request, form: FormData, context: RequestC
   const stored = await userStore().verify(name, password);
   if (!stored) {
     throttle.failed(attempt);
-    console.warn(`[kaba] failed sign-in for "${name.slice(0, 32)}" from ${attempt.address}`);
+    console.warn(`[kaba] failed sign-in for ${JSON.stringify(name.slice(0, 32))} from ${attempt.address}`);
     return { ok: false, status: 401, reason: 'failed' };
   }
   throttle.succeeded(attempt);

@@ -60,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     /** the month to keep in links: only one the user chose (the default moves on with new data) */
     asOfParam: asOf !== null && requested === asOf ? asOf : null,
     /** a ?bulan= the warehouse has no figures for (or no month at all): the page says it shows asOf instead */
-    asOfRejected: asOf !== null && requested !== null && requested !== asOf ? requested.slice(0, 32) : null,
+    asOfRejected: asOf !== null && requested && requested !== asOf ? requested.slice(0, 32) : null,
     months: freshness ? [...freshness.months].reverse() : [],
     freshness: freshness && {
       lastLoadAt: freshness.lastLoadAt,
