@@ -1,7 +1,7 @@
 /**
  * Browser tests against the built app (`npx remix build` first; npm test does). The web server is
  * tests/e2e/serve-fixture.ts: it generates a small demo utility, loads it into a warehouse of its
- * own under .tmp/e2e, seeds the demo users, and only then starts remix-serve, so the warehouse always
+ * own under .tmp/e2e, seeds the demo users, and only then starts the server (server.ts), so the warehouse always
  * exists before the first request. Chromium is Debian's (/usr/bin/chromium, or CHROMIUM_PATH).
  */
 import { defineConfig } from '@playwright/test';

@@ -6,6 +6,7 @@
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { renderToString } from 'react-dom/server';
+import { getUser } from './lib/auth.server';
 import { createNonce, setApiHeaders, setDocumentHeaders } from './lib/http.server';
 import { NonceContext } from './lib/nonce';
 import { announceStartup } from './lib/startup.server';
@@ -39,3 +40,8 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
   setApiHeaders(response.headers);
   return response;
 };
+
+/** For server.ts (not Remix): whether the request has a live session; the route manifest depends on it. */
+export async function hasSession(request: Request): Promise<boolean> {
+  return (await getUser(request)) !== null;
+}

@@ -3,6 +3,10 @@
  * on the server (for the SVG in the HTML) and in the browser (for the live chart), so they import
  * nothing from ECharts at run time, only its types. Formatter functions are fine: options never travel
  * as JSON, each side builds its own.
+ *
+ * A tooltip formatter's string is HTML (ECharts sets it as innerHTML): every text in it passes through
+ * escapeHtml. Label and axis formatters return plain text that ECharts draws as SVG/canvas text, never
+ * parsed as HTML; ECharts' own tooltips (valueFormatter only) escape names themselves.
  */
 import type { EChartsOption } from 'echarts';
 import { formatMonth, formatPercent, formatRupiahCompact, formatRupiahFull, type Lang } from '../i18n/format';
@@ -36,6 +40,13 @@ export const PALETTE = {
 export const CHART_FONT_SIZE = 12;
 
 const TEXT = { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', color: PALETTE.ink, fontSize: CHART_FONT_SIZE };
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for an HTML tooltip: a kecamatan named `<img onerror=…>` stays text. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
 
 function base(): EChartsOption {
   return { animation: false, textStyle: TEXT, backgroundColor: 'transparent' };
@@ -258,7 +269,7 @@ export function buildWaterfallOption(input: WaterfallInput): EChartsOption {
       trigger: 'item',
       formatter: (p) => {
         const i = (p as { dataIndex: number }).dataIndex;
-        return `${bars[i].label}<br/><b>${formatRupiahFull(bars[i].amount, lang, { signed: input.steps[i].kind !== 'level' })}</b>`;
+        return `${escapeHtml(bars[i].label)}<br/><b>${escapeHtml(formatRupiahFull(bars[i].amount, lang, { signed: input.steps[i].kind !== 'level' }))}</b>`;
       },
     },
     yAxis: {
@@ -390,7 +401,7 @@ export function buildMapOption(input: MapInput): EChartsOption {
     formatter: (p: unknown) => {
       const { name, value, data } = p as { name: string; value: unknown; data?: { areaName?: string; amount?: number } };
       const amount = data?.amount ?? (typeof value === 'number' ? value : 0);
-      return `${data?.areaName ?? nameByCode.get(name) ?? name}<br/><b>${formatRupiahFull(amount, lang)}</b>`;
+      return `${escapeHtml(data?.areaName ?? nameByCode.get(name) ?? name)}<br/><b>${escapeHtml(formatRupiahFull(amount, lang))}</b>`;
     },
   };
   if (input.mapName) {

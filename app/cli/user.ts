@@ -2,7 +2,7 @@
  * npm run user -- <command>
  *   add NAME --role director|manager|supervisor|admin [--team T]...   create a user
  *   passwd NAME                                                      change a password (ends their sessions)
- *   remove NAME                                                      delete a user and their tokens
+ *   remove NAME                                                      delete a user, their tokens and sessions
  *   token NAME                                                       print a new API token (shown once)
  *   revoke-tokens NAME                                               delete all of a user's API tokens
  *   list                                                             users, roles, teams, tokens
@@ -18,7 +18,8 @@ import { config } from '../../etl/config';
 import { Warehouse } from '../../etl/warehouse/duckdb';
 import { env } from '../lib/env.server';
 import { isRole, ROLES } from '../lib/roles';
-import { UserError, UserStore, validatePassword } from '../lib/users.server';
+import { SessionStore } from '../lib/sessions.server';
+import { normaliseName, UserError, UserStore, validatePassword } from '../lib/users.server';
 import { DEMO_FALLBACK_TEAM, DEMO_USERS } from './demo-users';
 
 const USAGE = `usage: npm run user -- <command>
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
     return;
   }
   const store = new UserStore(env.usersFile);
+  const sessions = new SessionStore(env.sessionsFile);
   switch (command) {
     case 'add': {
       const name = oneName(args);
@@ -132,13 +134,15 @@ async function main(): Promise<void> {
       const name = oneName(args);
       if (!(await store.get(name))) throw new UserError(`no user ${name}`);
       await store.setPassword(name, await readPassword());
+      await sessions.endAllOf(normaliseName(name));
       console.log(`password of ${name.toLowerCase()} changed; their open sessions have ended`);
       return;
     }
     case 'remove': {
       const name = oneName(args);
       await store.remove(name);
-      console.log(`removed ${name.toLowerCase()}`);
+      await sessions.endAllOf(normaliseName(name));
+      console.log(`removed ${name.toLowerCase()}; their open sessions have ended`);
       return;
     }
     case 'token': {

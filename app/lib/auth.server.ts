@@ -10,17 +10,22 @@
  *                                        in the `csrf` field, and a cross-origin Origin is refused
  *   canSeePersonalData(user)             director, supervisor, admin; not manager
  *
- * Failed sign-ins are limited in memory: 5 per account and 20 per client address in 15 minutes.
- * Without KABA_TRUST_PROXY the server does not learn client addresses (remix-serve does not pass
- * them on), so the address limit then counts all direct clients together.
+ * Failed sign-ins are throttled by sign-in-throttle.server.ts (a lock per account and client,
+ * delays per account and per address, never a lock of the account itself). The client address is
+ * the socket's, passed by server.ts in the load context, or with KABA_TRUST_PROXY the last
+ * X-Forwarded-For entry (the one the proxy added).
+ *
+ * A session is valid while its cookie is signed, younger than 8 hours, its id is listed by
+ * sessions.server.ts (sign-out removes it), and the user still exists with the same session version.
  */
 import { json, redirect } from '@remix-run/node';
 import { safeEqual, randomToken } from './crypto.server';
 import { env } from './env.server';
-import { apiHeaders } from './http.server';
-import { RateLimiter } from './rate-limit.server';
+import { apiHeaders, clientError, originIsHost } from './http.server';
 import { canSeePersonalData, type Role, type User } from './roles';
-import { commitSession, destroySession, getSession, SESSION_TTL_MS, type KabaSession } from './session.server';
+import { commitSession, destroySession, getSession, readDevice, rememberDevice, SESSION_TTL_MS, type KabaSession } from './session.server';
+import { sessionStore } from './sessions.server';
+import { SignInThrottle, type Attempt } from './sign-in-throttle.server';
 import { normaliseName, publicUser, userStore } from './users.server';
 
 export { canSeePersonalData };
@@ -28,29 +33,46 @@ export type { Role, User };
 
 export const CSRF_FIELD = 'csrf';
 
-export const LOGIN_LIMITS = {
-  account: { limit: 5, windowMs: 15 * 60 * 1000 },
-  address: { limit: 20, windowMs: 15 * 60 * 1000 },
-} as const;
+// one throttle per server process, also across the development server's module reloads
+const throttle = ((globalThis as typeof globalThis & { __kabaThrottle?: SignInThrottle }).__kabaThrottle ??= new SignInThrottle());
 
-const limiters = ((globalThis as typeof globalThis & { __kabaLimiters?: { account: RateLimiter; address: RateLimiter } }).__kabaLimiters ??= {
-  account: new RateLimiter(LOGIN_LIMITS.account.limit, LOGIN_LIMITS.account.windowMs),
-  address: new RateLimiter(LOGIN_LIMITS.address.limit, LOGIN_LIMITS.address.windowMs),
-});
-
-/** The client address for rate limits: the proxy's X-Forwarded-For entry when trusted, else 'direct'. */
-export function clientAddress(request: Request): string {
-  if (!env.trustProxy) return 'direct';
-  const forwarded = request.headers.get('X-Forwarded-For');
-  return forwarded?.split(',').at(-1)?.trim() || 'direct';
+/** What the server (server.ts) tells the app about a request beyond the request itself. */
+export interface RequestContext {
+  /** the socket's remote address */
+  clientAddress?: unknown;
 }
 
-/** A redirect target that stays on this site (a path, not `//evil` or a URL). */
+/**
+ * The client address for sign-in throttling: with KABA_TRUST_PROXY the proxy's X-Forwarded-For entry,
+ * else the socket's address from server.ts ('unknown' when the app runs without it).
+ */
+export function clientAddress(request: Request, context: RequestContext = {}): string {
+  if (env.trustProxy) {
+    const forwarded = request.headers.get('X-Forwarded-For')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  const socket = typeof context.clientAddress === 'string' ? context.clientAddress : '';
+  return socket.replace(/^::ffff:/, '') || 'unknown';
+}
+
+const SITE = 'http://kaba.invalid';
+
+/**
+ * A redirect target that stays on this site, judged as a browser reads it: browsers drop tabs and
+ * newlines from a URL and read `\` as `/`, so `/<TAB>/evil`, `/\evil` and `//evil` all name another
+ * host and are refused. The answer is the URL parser's own serialisation (no control characters ever
+ * reach a Location header); the fallback for anything else, and for the sign-in page itself (a loop).
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
-  // back to the sign-in page would go round in circles
-  if (to === '/login' || to.startsWith('/login?') || to.startsWith('/login/')) return fallback;
-  return to;
+  if (typeof to !== 'string' || !to.startsWith('/')) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, SITE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== SITE || url.pathname === '/login' || url.pathname.startsWith('/login/')) return fallback;
+  return url.pathname + url.search + url.hash;
 }
 
 type SessionCheck = { user: User; session: KabaSession } | { user: null; session: KabaSession; expired: boolean };
@@ -64,6 +86,9 @@ async function sessionUser(request: Request): Promise<SessionCheck> {
   const stored = await userStore().get(name);
   // A removed user, or a password changed since this sign-in, ends the session.
   if (!stored || stored.session_version !== session.get('sv')) return { user: null, session, expired: true };
+  // Signed out (or ended by the CLI): the cookie may live on in a copy, the session does not.
+  const sid = session.get('sid');
+  if (!sid || !(await sessionStore().isActive(sid, stored.name))) return { user: null, session, expired: true };
   return { user: publicUser(stored), session };
 }
 
@@ -120,6 +145,12 @@ export async function requireApiUser(request: Request, options: { roles?: readon
   return user;
 }
 
+/** The action of a read-only API route: 401 without credentials, like its GET, else 405. */
+export async function readOnlyApiAction({ request }: { request: Request }): Promise<Response> {
+  await requireApiUser(request);
+  return clientError(405, 'method_not_allowed', `${request.method} is not allowed here: use GET`, { Allow: 'GET, HEAD' });
+}
+
 /**
  * The CSRF token of this browser's session, creating an anonymous session for it when there is none
  * yet (the sign-in form needs one too). setCookie is the Set-Cookie value to send when it was created.
@@ -144,14 +175,7 @@ export async function csrfValid(request: Request, form: FormData): Promise<boole
 
 /** Origin names this server's host (the scheme may differ behind a TLS proxy; 'null' never matches). */
 function sameSite(origin: string, request: Request): boolean {
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  const expected = (env.trustProxy && request.headers.get('X-Forwarded-Host')) || new URL(request.url).host;
-  return host !== '' && host === expected;
+  return originIsHost(origin, (env.trustProxy && request.headers.get('X-Forwarded-Host')) || new URL(request.url).host);
 }
 
 /** Throws a 403 when the form fails the CSRF check. */
@@ -162,38 +186,45 @@ export async function requireCsrf(request: Request, form: FormData): Promise<voi
 }
 
 export type SignInResult =
-  | { ok: true; user: User; setCookie: string }
+  | { ok: true; user: User; setCookies: string[] }
   | { ok: false; status: 400 | 401 | 403 | 429; reason: 'missing' | 'failed' | 'csrf' | 'rateLimited'; retryAfterMinutes?: number };
 
-/** Checks a sign-in form (name, password, csrf) against the rate limits and the user store. */
-export async function signIn(request: Request, form: FormData): Promise<SignInResult> {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Checks a sign-in form (name, password, csrf) against the throttle and the user store. */
+export async function signIn(request: Request, form: FormData, context: RequestContext = {}): Promise<SignInResult> {
   if (!(await csrfValid(request, form))) return { ok: false, status: 403, reason: 'csrf' };
-  const name = normaliseName(String(form.get('username') ?? ''));
+  const name = normaliseName(String(form.get('username') ?? '')).slice(0, 64);
   const password = String(form.get('password') ?? '');
   if (!name || !password) return { ok: false, status: 400, reason: 'missing' };
-  const address = clientAddress(request);
-  const waitMs = Math.max(limiters.account.retryAfterMs(name), limiters.address.retryAfterMs(address));
-  if (waitMs > 0) return { ok: false, status: 429, reason: 'rateLimited', retryAfterMinutes: Math.max(1, Math.ceil(waitMs / 60_000)) };
+  const device = await readDevice(request);
+  const attempt: Attempt = { account: name, address: clientAddress(request, context), knownDevice: device?.accounts.includes(name) ? device.id : null };
+  const verdict = throttle.check(attempt);
+  if (verdict.refuseMs > 0) return { ok: false, status: 429, reason: 'rateLimited', retryAfterMinutes: Math.max(1, Math.ceil(verdict.refuseMs / 60_000)) };
+  if (verdict.waitMs > 0) await sleep(verdict.waitMs);
   const stored = await userStore().verify(name, password);
   if (!stored) {
-    limiters.account.fail(name);
-    limiters.address.fail(address);
-    console.warn(`[kaba] failed sign-in for "${name.slice(0, 32)}" from ${address}`);
+    throttle.failed(attempt);
+    console.warn(`[kaba] failed sign-in for ${JSON.stringify(name.slice(0, 32))} from ${attempt.address}`);
     return { ok: false, status: 401, reason: 'failed' };
   }
-  limiters.account.reset(name);
+  throttle.succeeded(attempt);
   const session = await getSession(request);
-  // A fresh session: a new CSRF token, nothing carried over from before the sign-in.
-  for (const key of ['user', 'issued_at', 'sv', 'csrf'] as const) session.unset(key);
+  // A fresh session: a new id and CSRF token, nothing carried over from before the sign-in.
+  for (const key of ['user', 'issued_at', 'sv', 'sid', 'csrf'] as const) session.unset(key);
   session.set('user', stored.name);
   session.set('issued_at', Date.now());
   session.set('sv', stored.session_version);
+  session.set('sid', await sessionStore().create(stored.name, SESSION_TTL_MS));
   session.set('csrf', randomToken());
-  return { ok: true, user: publicUser(stored), setCookie: await commitSession(session, request) };
+  const setCookies = [await commitSession(session, request), await rememberDevice(device, randomToken(16), stored.name, request)];
+  return { ok: true, user: publicUser(stored), setCookies };
 }
 
-/** Ends the session: the Set-Cookie value that clears it. */
+/** Ends the session, on the server too: the Set-Cookie value that clears it. */
 export async function signOut(request: Request): Promise<string> {
   const session = await getSession(request);
+  const sid = session.get('sid');
+  if (sid) await sessionStore().end(sid);
   return destroySession(session, request);
 }

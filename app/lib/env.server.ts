@@ -7,6 +7,7 @@
  *   KABA_SETTINGS       app settings (the arrears reduction target), default data/settings.json
  *   KABA_STATE          what the server writes (issued letters, route plans), default data/state.duckdb
  *   SESSION_SECRET      signs the session cookie; generated into <dir of KABA_USERS>/session-secret when absent
+ *                       (the signed-in sessions themselves are listed in <dir of KABA_USERS>/sessions.json)
  *   KABA_TRUST_PROXY    1 when a reverse proxy sets X-Forwarded-For/-Proto (client address for rate limits)
  *   KABA_COOKIE_SECURE  1/0 forces the cookie's Secure flag; by default it follows the request's protocol
  *   KABA_SERVER_MEMORY_LIMIT  DuckDB's memory limit in the web server (data read and query memory, per
@@ -40,6 +41,9 @@ export const env = {
   stateFile: resolve(process.env.KABA_STATE ?? 'data/state.duckdb'),
   get sessionSecretFile(): string {
     return resolve(dirname(this.usersFile), 'session-secret');
+  },
+  get sessionsFile(): string {
+    return resolve(dirname(this.usersFile), 'sessions.json');
   },
   trustProxy: flag('KABA_TRUST_PROXY') ?? false,
   cookieSecure: flag('KABA_COOKIE_SECURE'),

@@ -8,11 +8,17 @@
  * that allows nothing at all.
  *
  * Coverage: documents (entry.server handleRequest), `?_data` loader/action responses (entry.server
- * handleDataRequest) and resource routes that build their response with `apiHeaders()` / `secureResponse()`.
- * Static files are served by remix-serve's express.static, which the app cannot reach: they are
- * scripts, styles and images with correct content types and carry no data.
+ * handleDataRequest) and resource routes that build their response with `apiHeaders()` / `secureResponse()`;
+ * everything else the server answers (static files, Remix's own 404/405/500s, redirects thrown
+ * without headers, the server's 405/413/403) gets SECURITY_HEADERS from server.ts, for every header a
+ * response does not set itself.
+ *
+ * Requests: only GET, HEAD and POST (ALLOWED_METHODS); bodies are forms of a few hundred bytes, so
+ * server.ts refuses any over BODY_LIMIT_BYTES with 413 before reading it, and readForm() answers 415
+ * for a body that is not a form and 400 for one that cannot be read.
  */
 import { randomBytes } from 'node:crypto';
+import { json } from '@remix-run/node';
 
 export const CACHE_CONTROL = {
   /** signed-in pages and API answers: personal and financial data, never stored by a browser or proxy */
@@ -51,6 +57,24 @@ export function documentCsp(nonce: string, development = process.env.NODE_ENV ==
 
 export const API_CSP = `default-src 'none'; frame-ancestors 'none'`;
 
+/** The headers of a response that sets none itself (server.ts): the non-HTML policy. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = { 'Content-Security-Policy': API_CSP, ...COMMON };
+
+export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'] as const;
+
+/** The largest request body the server reads: every form is a few hundred bytes; nothing is uploaded. */
+export const BODY_LIMIT_BYTES = 8 * 1024;
+
+/** Whether a browser's Origin header names this host ('null' and unparsable origins never do). */
+export function originIsHost(origin: string, host: string): boolean {
+  try {
+    const { host: originHost } = new URL(origin);
+    return originHost !== '' && originHost === host;
+  } catch {
+    return false;
+  }
+}
+
 /** Sets the document security headers on a page response. */
 export function setDocumentHeaders(headers: Headers, nonce: string): void {
   headers.set('Content-Security-Policy', documentCsp(nonce));
@@ -75,4 +99,23 @@ export function apiHeaders(extra?: HeadersInit): Headers {
 export function secureResponse(response: Response): Response {
   setApiHeaders(response.headers);
   return response;
+}
+
+/** A client error as JSON with the API headers: `{ "error": code, "message": … }`. */
+export function clientError(status: 400 | 403 | 405 | 413 | 415, error: string, message: string, headers?: HeadersInit): Response {
+  return json({ error, message }, { status, headers: apiHeaders(headers) });
+}
+
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
+
+/** The request's form; throws 415 for a body that is not a form, 400 for a form that cannot be read. */
+export async function readForm(request: Request): Promise<FormData> {
+  if (!FORM_TYPES.test(request.headers.get('Content-Type') ?? '')) {
+    throw clientError(415, 'unsupported_media_type', 'send a form: application/x-www-form-urlencoded or multipart/form-data');
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw clientError(400, 'bad_request', 'the form could not be read');
+  }
 }

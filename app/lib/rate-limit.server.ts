@@ -20,6 +20,11 @@ export class RateLimiter {
     return list;
   }
 
+  /** The key's failures within the window. */
+  count(key: string): number {
+    return this.recent(key).length;
+  }
+
   /** Milliseconds until key may try again; 0 when it may try now. */
   retryAfterMs(key: string): number {
     const list = this.recent(key);

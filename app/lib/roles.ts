@@ -40,6 +40,15 @@ export function canOpen(user: Pick<User, 'role'>, section: Section): boolean {
   return (SECTION_ROLES[section] as readonly Role[]).includes(user.role);
 }
 
+/**
+ * The raw text of rejected lines (customers.csv rejects carry names, addresses, phones of any
+ * customer, not only a team's) is for those who fix the files: the Data page's roles, directors and
+ * admins. Everyone else gets the reasons and counts only, on the page and in GET /api/v1/loads alike.
+ */
+export function canSeeRawRejects(user: Pick<User, 'role'>): boolean {
+  return canOpen(user, 'data') && canSeePersonalData(user);
+}
+
 /** Only admins change settings (the arrears reduction target). */
 export function canChangeSettings(user: Pick<User, 'role'>): boolean {
   return user.role === 'admin';

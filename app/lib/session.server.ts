@@ -1,8 +1,12 @@
 /**
  * The session cookie: signed (HMAC) with SESSION_SECRET, HttpOnly, SameSite=Lax, Secure on HTTPS,
  * 8 hours at most (the cookie's Max-Age, and the server checks the sign-in time itself, so a kept
- * cookie does not outlive it). It carries the user name, the sign-in time, the user's session version
+ * cookie does not outlive it). It carries the user name, the sign-in time, the session id (valid only
+ * while sessions.server.ts lists it: sign-out ends it on the server), the user's session version
  * (a password change ends older sessions) and the CSRF token of the browser's forms.
+ *
+ * The device cookie (kaba_device, signed, HttpOnly, 90 days) names the accounts that signed in from
+ * this browser, so that guessing from elsewhere never locks this browser out (sign-in-throttle.server.ts).
  *
  * Without SESSION_SECRET a secret is generated once into <dir of KABA_USERS>/session-secret (0600)
  * with a warning: sessions then survive restarts, and the operator can move it into the environment.
@@ -10,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createCookieSessionStorage, type Session, type SessionStorage } from '@remix-run/node';
+import { createCookie, createCookieSessionStorage, type Cookie, type Session, type SessionStorage } from '@remix-run/node';
 import { env } from './env.server';
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
@@ -22,6 +26,8 @@ export interface SessionData {
   issued_at: number;
   /** the user's session_version at sign-in */
   sv: number;
+  /** the session id, listed in sessions.json while the session lasts */
+  sid: string;
   csrf: string;
 }
 
@@ -95,4 +101,33 @@ export function commitSession(session: KabaSession, request: Request): Promise<s
 
 export function destroySession(session: KabaSession, request: Request): Promise<string> {
   return sessionStorage().destroySession(session, { secure: isSecureRequest(request) });
+}
+
+export const DEVICE_COOKIE = 'kaba_device';
+const DEVICE_TTL_S = 90 * 24 * 3600;
+/** the accounts a device cookie remembers, most recent last */
+const DEVICE_ACCOUNTS = 10;
+
+export interface Device {
+  id: string;
+  accounts: string[];
+}
+
+let device: Cookie | null = null;
+function deviceCookie(): Cookie {
+  return (device ??= createCookie(DEVICE_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: DEVICE_TTL_S, secrets: [loadSessionSecret()] }));
+}
+
+/** The browser's device cookie, when it carries a valid signature. */
+export async function readDevice(request: Request): Promise<Device | null> {
+  const value: unknown = await deviceCookie().parse(request.headers.get('Cookie'));
+  const d = value as Partial<Device> | null;
+  if (typeof d?.id !== 'string' || !Array.isArray(d.accounts)) return null;
+  return { id: d.id, accounts: d.accounts.filter((a): a is string => typeof a === 'string') };
+}
+
+/** The Set-Cookie value remembering that `account` signed in from this browser. */
+export function rememberDevice(current: Device | null, id: string, account: string, request: Request): Promise<string> {
+  const accounts = [...(current?.accounts ?? []).filter((a) => a !== account), account].slice(-DEVICE_ACCOUNTS);
+  return deviceCookie().serialize({ id: current?.id ?? id, accounts }, { secure: isSecureRequest(request) });
 }

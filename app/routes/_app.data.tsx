@@ -9,7 +9,8 @@ import { formatDate, formatDateTime, formatDecimal, formatMonth, formatNumber } 
 import { AS_OF_PARAM } from '~/lib/as-of';
 import { requireCsrf, requireUser } from '~/lib/auth.server';
 import { filesWithRejects, loadHistory, rejectsPage } from '~/lib/data.server';
-import { canChangeSettings, SECTION_ROLES } from '~/lib/roles';
+import { readForm } from '~/lib/http.server';
+import { canChangeSettings, canSeeRawRejects, SECTION_ROLES } from '~/lib/roles';
 import { checkArrearsTarget, readSettings, settingsStore } from '~/lib/settings.server';
 import { loadsTable, rejectsTable } from '~/lib/tables/data-page.server';
 import { tableContext, tableQuery, tableView } from '~/lib/tables/define.server';
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [warehouse, freshness, settings] = await Promise.all([
     withWarehouse(async (wh) => ({
       files: await loadHistory(wh),
-      rejects: await rejectsPage(wh, { file, offset: rejectsQuery.offset, limit: rejectsQuery.pageSize, personalData: ctx.personalData }),
+      rejects: await rejectsPage(wh, { file, offset: rejectsQuery.offset, limit: rejectsQuery.pageSize, personalData: canSeeRawRejects(user) }),
       rejectFiles: await filesWithRejects(wh),
     })),
     warehouseFreshness(),
@@ -54,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { roles: ['admin'] });
-  const form = await request.formData();
+  const form = await readForm(request);
   await requireCsrf(request, form);
   const back = new URL('/data?saved=target', request.url);
   const asOf = new URL(request.url).searchParams.get(AS_OF_PARAM);

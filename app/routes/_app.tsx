@@ -59,6 +59,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     asOf,
     /** the month to keep in links: only one the user chose (the default moves on with new data) */
     asOfParam: asOf !== null && requested === asOf ? asOf : null,
+    /** a ?bulan= the warehouse has no figures for (or no month at all): the page says it shows asOf instead */
+    asOfRejected: asOf !== null && requested && requested !== asOf ? requested.slice(0, 32) : null,
     months: freshness ? [...freshness.months].reverse() : [],
     freshness: freshness && {
       lastLoadAt: freshness.lastLoadAt,
@@ -194,6 +196,11 @@ function AppShell({ data, children }: { data: AppLayoutData; children: ReactNode
           <LanguageSwitch />
         </header>
         <main id="main" className="content" tabIndex={-1}>
+          {data.asOfRejected && data.asOf ? (
+            <p className="alert alert-info" role="status" data-testid="as-of-invalid">
+              {t('asOf.invalid', { requested: data.asOfRejected, shown: formatMonth(data.asOf, lang) })}
+            </p>
+          ) : null}
           {children}
         </main>
       </div>

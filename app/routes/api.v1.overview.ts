@@ -10,7 +10,7 @@
  */
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { csv } from '../../etl/report/output';
-import { requireApiUser } from '~/lib/auth.server';
+import { readOnlyApiAction, requireApiUser } from '~/lib/auth.server';
 import { apiHeaders } from '~/lib/http.server';
 import { loadOverview, overviewCsvRows } from '~/lib/overview.server';
 import { warehouseFreshness } from '~/lib/warehouse.server';
@@ -53,3 +53,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   return json(overview, { headers: apiHeaders() });
 }
+
+export const action = readOnlyApiAction;

@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useT } from '~/i18n';
 import { getUser, safeRedirect, signIn } from '~/lib/auth.server';
+import { apiHeaders, readForm } from '~/lib/http.server';
 import { userStore } from '~/lib/users.server';
 import { CsrfInput } from '~/ui/csrf-input';
 import { LanguageSwitch } from '~/ui/language-switch';
@@ -11,15 +12,17 @@ export const meta: MetaFunction = () => [{ title: 'Masuk · Kaba' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  if (await getUser(request)) throw redirect(safeRedirect(url.searchParams.get('redirectTo')));
+  if (await getUser(request)) throw redirect(safeRedirect(url.searchParams.get('redirectTo')), { headers: apiHeaders() });
   return json({ noUsers: (await userStore().count()) === 0 });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const result = await signIn(request, form);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const result = await signIn(request, form, context);
   if (result.ok) {
-    return redirect(safeRedirect(form.get('redirectTo')), { headers: { 'Set-Cookie': result.setCookie } });
+    const headers = apiHeaders();
+    for (const cookie of result.setCookies) headers.append('Set-Cookie', cookie);
+    return redirect(safeRedirect(form.get('redirectTo')), { headers });
   }
   return json(
     { reason: result.reason, minutes: result.retryAfterMinutes ?? 0, username: String(form.get('username') ?? '').slice(0, 64) },

@@ -3,7 +3,7 @@
  *
  * The overview page and its API under load. Expects a built app (`npm run build`) and a loaded
  * warehouse (KABA_WAREHOUSE, default data/warehouse.duckdb, e.g. from `npm run demo`); builds nothing.
- * It starts `remix-serve build/index.js` on a free port with a throwaway user file (a director made with
+ * It starts the built server (`server.ts`, as `npm start` does) on a free port with a throwaway user file (a director made with
  * the user CLI, signed in through the sign-in form, plus an API token), then:
  *   1. server time vs raw DuckDB time: requests the overview of a few months one at a time, each the
  *      first request for that month (nothing cached yet), and times the same query functions
@@ -100,7 +100,7 @@ if (!token) fail(`could not make an API token: ${tokenOut.stderr || tokenOut.std
 
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [join(root, 'node_modules/@remix-run/serve/dist/cli.js'), serverEntry], {
+const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server.ts')], {
   env: {
     ...process.env,
     NODE_ENV: 'production',

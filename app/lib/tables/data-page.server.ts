@@ -6,7 +6,7 @@
  */
 import { t } from '../../i18n';
 import { loadHistory, rejectsPage, type LoadedFileRow, type RejectPageRow, type RejectsPage } from '../data.server';
-import { SECTION_ROLES } from '../roles';
+import { canSeeRawRejects, SECTION_ROLES } from '../roles';
 import { withWarehouse } from '../warehouse.server';
 import type { ColumnDef } from '../../ui/data-table/columns';
 import { BadParam, defineTable } from './define.server';
@@ -80,7 +80,7 @@ export const rejectsTable = defineTable<RejectsInput, RejectsPage, RejectPageRow
   },
   inputParams: ({ file }) => ({ file }),
   load: (ctx, { file }, window) =>
-    withWarehouse((wh) => rejectsPage(wh, { file, offset: window.offset, limit: window.limit ?? EXPORT_MAX_ROWS, personalData: ctx.personalData })),
+    withWarehouse((wh) => rejectsPage(wh, { file, offset: window.offset, limit: window.limit ?? EXPORT_MAX_ROWS, personalData: canSeeRawRejects(ctx.user) })),
   // the query has cut the window already
   rows: (page) => ({ rows: page.rows, count: page.count, totals: null }),
   details: ({ file }, _, lang) => [`${t(lang, 'data.col.file')}: ${file ?? t(lang, 'data.rejects.allFiles')}`],

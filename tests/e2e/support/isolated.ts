@@ -18,12 +18,12 @@ export interface IsolatedServer {
   stop(): Promise<void>;
 }
 
-export async function isolatedServer(name: string, port: number, options: { withWarehouse?: boolean } = {}): Promise<IsolatedServer> {
+export async function isolatedServer(name: string, port: number, options: { withWarehouse?: boolean; warehouseFrom?: string; env?: Record<string, string> } = {}): Promise<IsolatedServer> {
   const dir = join(E2E_DIR, '..', `e2e-${name}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const paths = { warehouse: join(dir, 'warehouse.duckdb'), users: join(dir, 'users.json'), settings: join(dir, 'settings.json') };
-  if (options.withWarehouse ?? true) copyFileSync(FIXTURE.warehouse, paths.warehouse);
+  if (options.withWarehouse ?? true) copyFileSync(options.warehouseFrom ?? FIXTURE.warehouse, paths.warehouse);
   // Another server already on the port would answer in this one's place and the spec would test it.
   if (await fetch(`http://localhost:${port}/robots.txt`).then(() => true, () => false)) {
     throw new Error(`port ${port} is already in use: stop whatever listens there before running this spec`);
@@ -31,7 +31,7 @@ export async function isolatedServer(name: string, port: number, options: { with
   copyFileSync(FIXTURE.users, paths.users);
   const child: ChildProcess = startServer(
     port,
-    { KABA_WAREHOUSE: paths.warehouse, KABA_USERS: paths.users, KABA_SETTINGS: paths.settings, SESSION_SECRET: `isolated-${name}-secret-0123456789abcdef` },
+    { KABA_WAREHOUSE: paths.warehouse, KABA_USERS: paths.users, KABA_SETTINGS: paths.settings, SESSION_SECRET: `isolated-${name}-secret-0123456789abcdef`, ...options.env },
     'ignore',
   );
   await waitForServer(port);

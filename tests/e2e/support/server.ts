@@ -24,9 +24,13 @@ export function runScript(script: string, args: readonly string[], env: Env = {}
   return result.stdout;
 }
 
-/** Prepares a warehouse: the demo utility generated into demoDir and loaded (etl exit 2 = a file refused whole, expected). */
-export function loadDemo(demoDir: string, warehouse: string, demoArgs: readonly string[]): void {
+/**
+ * Prepares a warehouse: the demo utility generated into demoDir, changed by edit if given, and loaded
+ * (etl exit 2 = a file refused whole, expected).
+ */
+export function loadDemo(demoDir: string, warehouse: string, demoArgs: readonly string[], edit?: (demoDir: string) => void): void {
   runScript('etl/generate/cli.ts', [...demoArgs, '--out', demoDir]);
+  edit?.(demoDir);
   runScript('etl/cli.ts', [demoDir], { KABA_WAREHOUSE: warehouse }, [0, 2]);
 }
 
@@ -36,11 +40,10 @@ export function assertBuilt(): void {
   }
 }
 
-/** Starts remix-serve on the built app. */
+/** Starts the built app with its server (server.ts, as npm start does). */
 export function startServer(port: number, env: Env, stdio: 'inherit' | 'ignore' = 'inherit'): ChildProcess {
   assertBuilt();
-  const serve = join(ROOT, 'node_modules', '@remix-run', 'serve', 'dist', 'cli.js');
-  return spawn(process.execPath, [serve, 'build/index.js'], {
+  return spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', ...env, PORT: String(port) },
     stdio,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canChangeSettings, canOpen, canSeePersonalData, isRole, ROLES, SECTION_ROLES } from '../../../app/lib/roles';
+import { canChangeSettings, canOpen, canSeePersonalData, canSeeRawRejects, isRole, ROLES, SECTION_ROLES } from '../../../app/lib/roles';
 
 describe('personal data', () => {
   it('is for directors, supervisors and admins; managers see aggregates only', () => {
@@ -7,6 +7,10 @@ describe('personal data', () => {
     expect(canSeePersonalData({ role: 'supervisor' })).toBe(true);
     expect(canSeePersonalData({ role: 'admin' })).toBe(true);
     expect(canSeePersonalData({ role: 'manager' })).toBe(false);
+  });
+
+  it('in raw rejected lines (any customer of the utility) only for the Data page’s roles', () => {
+    expect(ROLES.filter((role) => canSeeRawRejects({ role }))).toEqual(['director', 'admin']);
   });
 });
 
