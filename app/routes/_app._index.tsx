@@ -13,7 +13,8 @@ import { formatDate, formatDecimal, formatMonth, formatNumber, formatPercent, fo
 import { withAsOf } from '~/lib/as-of';
 import { requireUser } from '~/lib/auth.server';
 import { CACHE_CONTROL } from '~/lib/http.server';
-import { kecamatanBoundaries, loadOverviewPage, type OverviewView } from '~/lib/overview.server';
+import { kecamatanBoundaries } from '~/lib/overview/boundaries.server';
+import { loadOverviewPage, type OverviewView } from '~/lib/overview/page.server';
 import { asOfMonth } from '~/lib/warehouse.server';
 import { KpiCard, type KpiDelta } from '~/ui/kpi-card';
 import { titled } from '~/ui/meta';

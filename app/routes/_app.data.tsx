@@ -10,6 +10,7 @@ import { AS_OF_PARAM } from '~/lib/as-of';
 import { requireCsrf, requireUser } from '~/lib/auth.server';
 import { filesWithRejects, intParam, loadHistory, rejectsPage } from '~/lib/data.server';
 import { canChangeSettings, SECTION_ROLES } from '~/lib/roles';
+import { scopeFor } from '~/lib/scope.server';
 import { checkArrearsTarget, readSettings, settingsStore } from '~/lib/settings.server';
 import { warehouseFreshness, withWarehouse } from '~/lib/warehouse.server';
 import { CsrfInput } from '~/ui/csrf-input';
@@ -28,13 +29,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [warehouse, freshness, settings] = await Promise.all([
     withWarehouse(async (wh) => ({
       files: await loadHistory(wh),
-      rejects: await rejectsPage(wh, { file, offset, limit: REJECTS_PER_PAGE, personalData: true }),
+      rejects: await rejectsPage(wh, { file, offset, limit: REJECTS_PER_PAGE, scope: scopeFor(user) }),
       rejectFiles: await filesWithRejects(wh),
     })),
     warehouseFreshness(),
     readSettings(),
   ]);
-  // Directors and admins may both see personal data (roles.ts); the page keeps the rule explicit anyway.
   return json({
     files: warehouse.files.slice(-FILES_SHOWN).reverse(),
     filesCount: warehouse.files.length,

@@ -11,7 +11,7 @@ import { formatMonth, formatNumber, formatPercent, formatRupiahCompact, formatRu
 import { withAsOf } from '~/lib/as-of';
 import { requireUser } from '~/lib/auth.server';
 import { CACHE_CONTROL } from '~/lib/http.server';
-import { kecamatanArrears } from '~/lib/overview.server';
+import { kecamatanArrears } from '~/lib/overview/kecamatan.server';
 import { asOfMonth, withWarehouse } from '~/lib/warehouse.server';
 import styles from '~/ui/overview.css';
 

@@ -5,9 +5,10 @@
  * data, otherwise `raw` is null and `personal_data_hidden` is true.
  */
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { canSeePersonalData, requireApiUser } from '~/lib/auth.server';
+import { requireApiUser } from '~/lib/auth.server';
 import { intParam, loadHistory, rejectsPage } from '~/lib/data.server';
 import { apiHeaders } from '~/lib/http.server';
+import { scopeFor } from '~/lib/scope.server';
 import { withWarehouse } from '~/lib/warehouse.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const limit = intParam(params.get('limit'), 100, 1000);
   const body = await withWarehouse(async (wh) => ({
     files: await loadHistory(wh),
-    rejects: await rejectsPage(wh, { file, offset, limit, personalData: canSeePersonalData(user) }),
+    rejects: await rejectsPage(wh, { file, offset, limit, scope: scopeFor(user) }),
   }));
   return json(body, { headers: apiHeaders() });
 }

@@ -5,6 +5,7 @@
 import { ageBucketSql } from '../domain/aging';
 import { PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../domain/allocation';
 import { monthIndexSql, periodIndexSql } from '../domain/period';
+import { billOwedAsOfSql, billOwesAsOfSql } from '../queries/owed';
 
 /** The target's name from its code (its position in the list the allocation writes codes from). */
 const targetName = (names: readonly string[]) => `([${names.map((n) => `'${n}'`).join(', ')}])[r.target_code + 1]`;
@@ -103,21 +104,22 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
        WHERE first_day IS NOT NULL`,
   },
   {
-    // Arrears at every month end by desa × tariff class × age bucket. Built from running totals of the
+    // Arrears at every month end by desa × tariff class × customer status × age bucket (the status is the
+    // customer's current one, as the from-the-bills queries filter it). Built from running totals of the
     // events per (desa, tariff class, cohort) rather than by re-reading every bill at every month end.
     table: 'arrears_monthly',
     sql: `CREATE OR REPLACE TABLE arrears_monthly AS
       WITH deltas AS (
-        SELECT c.desa_code, c.tariff_class, e.cohort, ${monthIdx('e.on_day')} AS month_idx, sum(e.amount) AS delta
+        SELECT c.desa_code, c.tariff_class, c.status, e.cohort, ${monthIdx('e.on_day')} AS month_idx, sum(e.amount) AS delta
           FROM arrears_events e JOIN customers c USING (customer_id)
          GROUP BY ALL),
       levels AS (
-        SELECT desa_code, tariff_class, cohort, month_idx AS from_idx,
+        SELECT desa_code, tariff_class, status, cohort, month_idx AS from_idx,
                lead(month_idx, 1, 2147483647) OVER w AS to_idx,
                sum(delta) OVER (w ROWS UNBOUNDED PRECEDING) AS level
           FROM deltas
-        WINDOW w AS (PARTITION BY desa_code, tariff_class, cohort ORDER BY month_idx))
-      SELECT m.month, m.month_end, l.desa_code, l.tariff_class,
+        WINDOW w AS (PARTITION BY desa_code, tariff_class, status, cohort ORDER BY month_idx))
+      SELECT m.month, m.month_end, l.desa_code, l.tariff_class, l.status,
              ${ageBucketSql('(m.month_idx - l.cohort + 1)')} AS age_bucket,
              sum(l.level)::BIGINT AS arrears
         FROM levels l JOIN months m ON m.month_idx >= l.from_idx AND m.month_idx < l.to_idx
@@ -125,7 +127,7 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
        GROUP BY ALL`,
   },
   {
-    // Customers with arrears at every month end, by desa × tariff class (a customer counts once).
+    // Customers with arrears at every month end, by desa × tariff class × status (a customer counts once).
     table: 'arrears_customers_monthly',
     sql: `CREATE OR REPLACE TABLE arrears_customers_monthly AS
       WITH deltas AS (
@@ -137,7 +139,7 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
                sum(delta) OVER (w ROWS UNBOUNDED PRECEDING) AS level
           FROM deltas
         WINDOW w AS (PARTITION BY customer_id ORDER BY month_idx))
-      SELECT m.month, m.month_end, c.desa_code, c.tariff_class, count(*)::BIGINT AS customers
+      SELECT m.month, m.month_end, c.desa_code, c.tariff_class, c.status, count(*)::BIGINT AS customers
         FROM levels l
         JOIN months m ON m.month_idx >= l.from_idx AND m.month_idx < l.to_idx
         JOIN customers c USING (customer_id)
@@ -183,6 +185,40 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
              sum(p.penalty)::BIGINT AS penalty, sum(p.admin_fee)::BIGINT AS admin_fee
         FROM payments p LEFT JOIN customers c USING (customer_id)
        WHERE p.status = 'completed'
+       GROUP BY ALL`,
+  },
+  {
+    // What issued bills not yet due owed at every month end (receivables = arrears + this): a bill counts
+    // at the month ends from its issue to its due date, as owed then (etl/queries/owed.ts).
+    table: 'not_yet_due_monthly',
+    sql: `CREATE OR REPLACE TABLE not_yet_due_monthly AS
+      WITH spans AS (
+        SELECT b.*, unnest(range(${monthIdx('b.issued_on')}, ${monthIdx('b.due_on')} + 1)) AS month_idx
+          FROM bill_balances b),
+      owed AS (
+        SELECT m.month, m.month_end, ${billOwedAsOfSql('b', 'm.month_end')} AS owed
+          FROM spans b JOIN months m USING (month_idx)
+         WHERE b.due_on >= m.month_end AND ${billOwesAsOfSql('b', 'm.month_end')})
+      SELECT m.month, m.month_end, coalesce(sum(o.owed), 0)::BIGINT AS amount, count(o.owed) FILTER (WHERE o.owed <> 0)::BIGINT AS bills
+        FROM months m LEFT JOIN owed o USING (month, month_end)
+       GROUP BY ALL`,
+  },
+  {
+    // Water sales billed: bills issued in each month and their total.
+    table: 'billing_monthly',
+    sql: `CREATE OR REPLACE TABLE billing_monthly AS
+      SELECT strftime(issued_on, '%Y-%m') AS month, count(*)::BIGINT AS bills, sum(total_amount)::BIGINT AS billed
+        FROM bills GROUP BY ALL`,
+  },
+  {
+    // Money applied to debts by the month it was paid and the month the bill was issued (NULL for an
+    // opening balance): both Efektivitas Penagihan variants add these up over their 12-month window.
+    table: 'collections_monthly',
+    sql: `CREATE OR REPLACE TABLE collections_monthly AS
+      SELECT strftime(a.paid_on, '%Y-%m') AS paid_month, strftime(b.issued_on, '%Y-%m') AS bill_month,
+             sum(a.amount)::BIGINT AS collected
+        FROM payment_allocations a LEFT JOIN bills b USING (bill_id)
+       WHERE a.target IN ('bill', 'opening')
        GROUP BY ALL`,
   },
 ];

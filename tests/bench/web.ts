@@ -25,9 +25,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { computeOverview } from '../../app/lib/overview.server';
+import { computeOverview } from '../../app/lib/overview/figures.server';
 import { config } from '../../etl/config';
-import { warehouseMonths } from '../../etl/report/movement';
+import { warehouseMonths } from '../../etl/queries/months';
 import { Warehouse } from '../../etl/warehouse/duckdb';
 
 const { values } = parseArgs({
@@ -222,7 +222,7 @@ const page = { Cookie: cookie };
 const api = { Authorization: `Bearer ${token}` };
 
 const wh = await Warehouse.open(config.warehouse, { readOnly: true });
-const months = await warehouseMonths(wh);
+const months = (await warehouseMonths(wh)).map((m) => m.month);
 if (months.length < 2) fail('the warehouse holds fewer than two months');
 // Months for the cold measurements: the latest ones, leaving out the two newest (the default month
 // and its neighbour are requested below anyway).

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPaths, type LoadRun } from '../../etl/load/load-paths';
-import { arrearsAsOf } from '../../etl/report/arrears';
+import { arrearsAsOf } from '../../etl/queries/arrears';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
 import { fixture, type Fixture } from '../support/fixture';
 
@@ -57,7 +57,7 @@ describe('a generated utility, loaded', () => {
 
   it('arrears as of every month end equal the generator’s, to the rupiah', async () => {
     const actual: Record<string, number> = {};
-    for (const [monthEnd] of monthEnds()) actual[monthEnd] = (await arrearsAsOf(wh, monthEnd, 'kecamatan')).total_arrears;
+    for (const [monthEnd] of monthEnds()) actual[monthEnd] = (await arrearsAsOf(wh, { asOf: monthEnd, by: 'kecamatan' })).total_arrears;
     expect(actual).toEqual(truth.arrears_by_month_end);
   });
 

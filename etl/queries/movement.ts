@@ -12,7 +12,12 @@ export interface MovementReport {
   recovered_by_channel: { channel_code: string; channel_name: string; category: string; recovered: number }[];
 }
 
-export async function arrearsMovement(wh: Warehouse, month: string): Promise<MovementReport | null> {
+/**
+ * From arrears_movement and arrears_recovered_monthly, built from the dated arrears events; they add up
+ * to the arrears computed from the bills at both month ends (tests/integration/demo-truth.test.ts). The
+ * movement has no filters: its snapshots are kept for the whole utility only.
+ */
+export async function arrearsMovement(wh: Warehouse, { month }: { month: string }): Promise<MovementReport | null> {
   const rows = await wh.query<Omit<MovementReport, 'recovered_by_channel'>>(
     `SELECT month, strftime(month_end, '%Y-%m-%d') AS month_end, opening, newly_overdue, recovered, written_off, closing
        FROM arrears_movement WHERE month = $month`,
@@ -27,9 +32,4 @@ export async function arrearsMovement(wh: Warehouse, month: string): Promise<Mov
     { month },
   );
   return { ...rows[0], recovered_by_channel: byChannel };
-}
-
-/** The months the warehouse holds figures for, oldest first. */
-export async function warehouseMonths(wh: Warehouse): Promise<string[]> {
-  return (await wh.query<{ month: string }>(`SELECT month FROM arrears_movement ORDER BY month`)).map((r) => r.month);
 }
