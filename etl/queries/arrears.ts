@@ -10,7 +10,7 @@ import { isCurrentBucket } from '../domain/kpi';
 import { monthEnd } from '../domain/period';
 import type { Warehouse } from '../warehouse/duckdb';
 import { FILTERED_DEBTS_SQL } from './debts';
-import { filterConditionSql, filterParams, NO_FILTERS, type ArrearsFilters } from './filters';
+import { conditionParams, filterConditionSql, filterParams, NO_FILTERS, type ArrearsFilters } from './filters';
 
 export type ArrearsGrouping = 'kecamatan' | 'desa' | 'tariff_class' | 'age';
 export const ARREARS_GROUPINGS: readonly ArrearsGrouping[] = ['kecamatan', 'desa', 'tariff_class', 'age'];
@@ -101,7 +101,7 @@ export async function arrearsAtMonthEnd(
      SELECT m.grp, m.code, m.arrears::BIGINT AS arrears, coalesce(p.customers, 0)::BIGINT AS customers
        FROM money m LEFT JOIN people p ON p.grp = m.grp AND p.code IS NOT DISTINCT FROM m.code
       WHERE m.arrears <> 0`,
-    { month, ...filterParams(filters) },
+    { month, ...conditionParams(filters) },
   );
   const groups = rows.map((r) => ({ group: r.grp, code: r.code, arrears: r.arrears, customers: r.customers }));
   return {
@@ -129,7 +129,7 @@ export async function arrearsByAge(wh: Warehouse, { month, filters = NO_FILTERS 
          FROM arrears_monthly s JOIN areas a USING (desa_code)
         WHERE s.month = $month AND ${snapshotCondition('s.age_bucket')}
         GROUP BY s.age_bucket`,
-      { month, ...filterParams(filters) },
+      { month, ...conditionParams(filters) },
     );
   }
   return AGE_BUCKETS.map((b) => ({ bucket: b.label, arrears: found.find((r) => r.bucket === b.label)?.arrears ?? 0 }));
@@ -159,6 +159,6 @@ export async function arrearsTrend(
        FROM months m LEFT JOIN levels l USING (month)
       WHERE m.month BETWEEN $from AND $to
       ORDER BY m.month`,
-    { from, to, legacy, ...filterParams(filters) },
+    { from, to, legacy, ...conditionParams(filters) },
   );
 }

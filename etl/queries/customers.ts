@@ -12,7 +12,7 @@ export interface CustomerInArrears {
   customer_id: string;
   name: string;
   address: string;
-  phone: string | null;
+  phone: string;
   desa_code: string;
   tariff_class: string;
   status: string;

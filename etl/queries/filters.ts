@@ -92,7 +92,7 @@ export interface FilterColumns {
 }
 
 /**
- * The debt-level filters as one SQL condition over `columns`; bind filterParams(filters) with it. An
+ * The debt-level filters as one SQL condition over `columns`; bind conditionParams(filters) with it. An
  * absent filter binds NULL and keeps every row, so the SQL text is the same for every request.
  */
 export function filterConditionSql(c: FilterColumns): string {
@@ -108,18 +108,18 @@ export function minAmountSql(totalExpr: string): string {
   return `(CAST($f_min_amount AS BIGINT) IS NULL OR ${totalExpr} >= $f_min_amount)`;
 }
 
-export function filterParams(f: ArrearsFilters): Record<string, string | number | null> {
+/** The parameters of filterConditionSql. */
+export function conditionParams(f: ArrearsFilters): Record<string, string | null> {
   return {
     f_kecamatan: f.kecamatan ?? null,
     f_desa: f.desa ?? null,
     f_tariff_class: f.tariffClass ?? null,
     f_status: f.status ?? null,
     f_age: f.age ?? null,
-    f_min_amount: f.minAmount ?? null,
   };
 }
 
-/** Whether the filters need each customer's total (minAmount), which the monthly snapshots do not keep. */
-export function needsCustomerTotals(f: ArrearsFilters): boolean {
-  return f.minAmount !== undefined;
+/** The parameters of filterConditionSql and minAmountSql together. */
+export function filterParams(f: ArrearsFilters): Record<string, string | number | null> {
+  return { ...conditionParams(f), f_min_amount: f.minAmount ?? null };
 }

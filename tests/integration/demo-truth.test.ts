@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPaths, type LoadRun } from '../../etl/load/load-paths';
-import { arrearsAsOf } from '../../etl/queries/arrears';
+import { addMonths } from '../../etl/domain/period';
+import { arrearsAsOf, arrearsAtMonthEnd, type ArrearsGrouping } from '../../etl/queries/arrears';
+import { billingYear, notYetDueAsOf, notYetDueAtMonthEnd } from '../../etl/queries/receivables';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
 import { fixture, type Fixture } from '../support/fixture';
 
@@ -90,6 +92,49 @@ describe('a generated utility, loaded', () => {
     );
     const byMonth = new Map(recovered.map((r) => [r.month, r.recovered]));
     for (const r of rows) expect(byMonth.get(r.month) ?? 0, r.month).toBe(r.recovered);
+  });
+
+  it('at every month end, the snapshots give the same arrears and customers as the bills, by kecamatan, desa and tariff class', async () => {
+    for (const [monthEnd] of monthEnds()) {
+      for (const by of ['kecamatan', 'desa', 'tariff_class'] as ArrearsGrouping[]) {
+        const fromBills = await arrearsAsOf(wh, { asOf: monthEnd, by });
+        const fromSnapshots = await arrearsAtMonthEnd(wh, { month: monthEnd.slice(0, 7), by });
+        expect(fromSnapshots, `${monthEnd} by ${by}`).toEqual(fromBills);
+      }
+      const sealed = await arrearsAtMonthEnd(wh, { month: monthEnd.slice(0, 7), by: 'kecamatan', filters: { status: 'sealed' } });
+      expect(sealed, `${monthEnd} sealed`).toEqual(await arrearsAsOf(wh, { asOf: monthEnd, by: 'kecamatan', filters: { status: 'sealed' } }));
+    }
+  });
+
+  it('at every month end, the precomputed receivables not yet due equal those computed from the bills', async () => {
+    for (const [monthEnd] of monthEnds()) {
+      expect(await notYetDueAtMonthEnd(wh, { month: monthEnd.slice(0, 7) }), monthEnd).toEqual(await notYetDueAsOf(wh, { asOf: monthEnd }));
+    }
+  });
+
+  it('every month, the precomputed billing year equals a sum over the bills and payments', async () => {
+    for (const [monthEnd] of monthEnds()) {
+      const month = monthEnd.slice(0, 7);
+      const from = `${addMonths(month, -11)}-01`;
+      // Independently of the derived tables: straight from bills, payments and where each payment went.
+      const direct = await wh.one<{ billed: number; months: number; own: number; all: number }>(
+        `SELECT (SELECT coalesce(sum(total_amount), 0) FROM bills WHERE issued_on BETWEEN $from::DATE AND $to::DATE)::BIGINT AS billed,
+                (SELECT count(DISTINCT date_trunc('month', issued_on)) FROM bills WHERE issued_on BETWEEN $from::DATE AND $to::DATE)::BIGINT AS months,
+                (SELECT coalesce(sum(a.amount), 0) FROM payment_allocations a JOIN bills b USING (bill_id)
+                  WHERE a.target = 'bill' AND b.issued_on BETWEEN $from::DATE AND $to::DATE AND a.paid_on <= $to::DATE)::BIGINT AS own,
+                (SELECT coalesce(sum(amount), 0) FROM payment_allocations
+                  WHERE target IN ('bill', 'opening') AND paid_on BETWEEN $from::DATE AND $to::DATE)::BIGINT AS all`,
+        { from, to: monthEnd },
+      );
+      expect(await billingYear(wh, { month }), month).toEqual({
+        from,
+        to: monthEnd,
+        billed: direct.billed,
+        months: direct.months,
+        collectedOwnBills: direct.own,
+        collectedAllReceipts: direct.all,
+      });
+    }
   });
 
   it('payments by channel and month equal the generator’s', async () => {
