@@ -124,7 +124,9 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
              sum(l.level)::BIGINT AS arrears
         FROM levels l JOIN months m ON m.month_idx >= l.from_idx AND m.month_idx < l.to_idx
        WHERE l.level <> 0
-       GROUP BY ALL`,
+       GROUP BY ALL
+       -- stored by month: a month's figures then read only that month's row groups
+       ORDER BY m.month`,
   },
   {
     // Customers with arrears at every month end, by desa × tariff class × status (a customer counts once).
@@ -144,7 +146,8 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
         JOIN months m ON m.month_idx >= l.from_idx AND m.month_idx < l.to_idx
         JOIN customers c USING (customer_id)
        WHERE l.level > 0
-       GROUP BY ALL`,
+       GROUP BY ALL
+       ORDER BY m.month`,
   },
   {
     // The month's movement: closing = opening + newly overdue − recovered − written off.

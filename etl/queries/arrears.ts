@@ -148,10 +148,11 @@ export async function arrearsTrend(
   wh: Warehouse,
   { from, to, filters = NO_FILTERS }: { from: string; to: string; filters?: Omit<ArrearsFilters, 'minAmount'> },
 ): Promise<TrendPoint[]> {
-  const legacy = AGE_BUCKETS.filter((b) => !isCurrentBucket(b.label)).map((b) => b.label);
+  // the labels are the code's own constants, not a caller's text
+  const legacy = AGE_BUCKETS.filter((b) => !isCurrentBucket(b.label)).map((b) => `'${b.label}'`);
   return wh.query<TrendPoint>(
     `WITH levels AS (
-       SELECT s.month, sum(s.arrears) AS arrears, sum(s.arrears) FILTER (WHERE list_contains($legacy, s.age_bucket)) AS legacy
+       SELECT s.month, sum(s.arrears) AS arrears, sum(s.arrears) FILTER (WHERE s.age_bucket IN (${legacy.join(', ')})) AS legacy
          FROM arrears_monthly s JOIN areas a USING (desa_code)
         WHERE s.month BETWEEN $from AND $to AND ${snapshotCondition('s.age_bucket')}
         GROUP BY s.month)
@@ -159,6 +160,6 @@ export async function arrearsTrend(
        FROM months m LEFT JOIN levels l USING (month)
       WHERE m.month BETWEEN $from AND $to
       ORDER BY m.month`,
-    { from, to, legacy, ...conditionParams(filters) },
+    { from, to, ...conditionParams(filters) },
   );
 }
