@@ -64,7 +64,7 @@ export async function arrearsAsOf(
     { as_of: asOf, ...filterParams(filters) },
   );
   const total = rows.find((r) => r.total);
-  const groups = rows.filter((r) => !r.total).map((r) => ({ group: r.grp!, code: r.code, arrears: r.arrears, customers: r.customers }));
+  const groups = rows.filter((r) => !r.total).map((r) => ({ group: r.grp ?? '', code: r.code, arrears: r.arrears, customers: r.customers }));
   return { as_of: asOf, by, total_arrears: total?.arrears ?? 0, customers: total?.customers ?? 0, rows: sortRows(by, groups) };
 }
 
