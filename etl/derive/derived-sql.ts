@@ -19,8 +19,8 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
     // Every rupiah of every payment and where it went (a bill, the opening balance, credit, …).
     table: 'payment_allocations',
     sql: `CREATE OR REPLACE TABLE payment_allocations AS
-      SELECT r.payment_id, p.channel_code, p.customer_id, p.paid_on, ${targetName(PAYMENT_TARGETS)} AS target, r.bill_id, b.period, b.due_on,
-             r.amount, r.overdue
+      SELECT r.payment_id, p.channel_code, p.customer_id, p.paid_on, ${targetName(PAYMENT_TARGETS)} AS target, r.bill_id, b.period,
+             b.issued_on, b.due_on, r.amount, r.overdue
         FROM payment_allocations_raw r
         JOIN payments p USING (payment_id)
         LEFT JOIN bills b USING (bill_id)`,
@@ -196,8 +196,9 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
     table: 'not_yet_due_monthly',
     sql: `CREATE OR REPLACE TABLE not_yet_due_monthly AS
       WITH spans AS (
+        -- only a bill due after the end of the month it was issued in is ever not yet due at a month end
         SELECT b.*, unnest(range(${monthIdx('b.issued_on')}, ${monthIdx('b.due_on')} + 1)) AS month_idx
-          FROM bill_balances b),
+          FROM bill_balances b WHERE b.due_on >= last_day(b.issued_on)),
       owed AS (
         SELECT m.month, m.month_end, ${billOwedAsOfSql('b', 'm.month_end')} AS owed
           FROM spans b JOIN months m USING (month_idx)
@@ -210,18 +211,17 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
     // Water sales billed: bills issued in each month and their total.
     table: 'billing_monthly',
     sql: `CREATE OR REPLACE TABLE billing_monthly AS
-      SELECT strftime(issued_on, '%Y-%m') AS month, count(*)::BIGINT AS bills, sum(total_amount)::BIGINT AS billed
-        FROM bills GROUP BY ALL`,
+      SELECT strftime(m, '%Y-%m') AS month, bills, billed
+        FROM (SELECT date_trunc('month', issued_on) AS m, count(*)::BIGINT AS bills, sum(total_amount)::BIGINT AS billed
+                FROM bills GROUP BY 1)`,
   },
   {
     // Money applied to debts by the month it was paid and the month the bill was issued (NULL for an
     // opening balance): both Efektivitas Penagihan variants add these up over their 12-month window.
     table: 'collections_monthly',
     sql: `CREATE OR REPLACE TABLE collections_monthly AS
-      SELECT strftime(a.paid_on, '%Y-%m') AS paid_month, strftime(b.issued_on, '%Y-%m') AS bill_month,
-             sum(a.amount)::BIGINT AS collected
-        FROM payment_allocations a LEFT JOIN bills b USING (bill_id)
-       WHERE a.target IN ('bill', 'opening')
-       GROUP BY ALL`,
+      SELECT strftime(paid, '%Y-%m') AS paid_month, strftime(issued, '%Y-%m') AS bill_month, collected
+        FROM (SELECT date_trunc('month', paid_on) AS paid, date_trunc('month', issued_on) AS issued, sum(amount)::BIGINT AS collected
+                FROM payment_allocations WHERE target IN ('bill', 'opening') GROUP BY ALL)`,
   },
 ];
