@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPaths, type LoadRun } from '../../etl/load/load-paths';
 import { addMonths } from '../../etl/domain/period';
 import { arrearsAsOf, arrearsAtMonthEnd, type ArrearsGrouping } from '../../etl/queries/arrears';
+import { arrearsMovement } from '../../etl/queries/movement';
 import { billingYear, notYetDueAsOf, notYetDueAtMonthEnd } from '../../etl/queries/receivables';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
 import { fixture, type Fixture } from '../support/fixture';
@@ -87,6 +88,14 @@ describe('a generated utility, loaded', () => {
       expect(r.opening + r.newly_overdue - r.recovered - r.written_off, r.month).toBe(r.closing);
       if (i > 0) expect(r.opening, r.month).toBe(rows[i - 1].closing);
     });
+    // The same identity for one tariff class and one status, from the events of those customers.
+    for (const r of rows.filter((_, i) => i % 4 === 0)) {
+      for (const filters of [{ tariffClass: 'R2' }, { status: 'active' as const }]) {
+        const m = await arrearsMovement(wh, { month: r.month, filters });
+        expect(m, r.month).not.toBeNull();
+        if (m) expect(m.opening + m.newly_overdue - m.recovered - m.written_off, `${r.month} ${JSON.stringify(filters)}`).toBe(m.closing);
+      }
+    }
     const recovered = await wh.query<{ month: string; recovered: number }>(
       `SELECT month, sum(recovered)::BIGINT AS recovered FROM arrears_recovered_monthly GROUP BY month`,
     );

@@ -177,6 +177,27 @@ describe('the movement', () => {
     expect(await arrearsMovement(wh, { month: '2023-12' })).toBeNull();
   });
 
+  it('March 2024 in Curup Timur only (C2, C3): the same identity, from the events of its customers', async () => {
+    expect(await arrearsMovement(wh, { month: '2024-03', filters: { kecamatan: '17.02.17' } })).toEqual({
+      month: '2024-03',
+      month_end: '2024-03-31',
+      opening: 330_000, // C2's January bill 30,000 and opening balance 200,000, C3's January bill 100,000
+      newly_overdue: 130_000, // their February bills
+      recovered: 150_000,
+      written_off: 30_000,
+      closing: 280_000,
+      recovered_by_channel: [
+        { channel_code: 'FASTPAY', channel_name: 'Fastpay', category: 'ppob', recovered: 100_000 },
+        { channel_code: 'KOLEKTOR', channel_name: 'Tim Penagihan', category: 'collector', recovered: 50_000 },
+      ],
+    });
+    // C1 alone in April: 50,000 + its March bill 60,000 − P3 20,000
+    expect(await arrearsMovement(wh, { month: '2024-04', filters: { desa: '17.02.09.1001' } })).toMatchObject({
+      opening: 50_000, newly_overdue: 60_000, recovered: 20_000, written_off: 0, closing: 90_000,
+    });
+    expect(await arrearsMovement(wh, { month: '2023-12', filters: { status: 'active' } })).toBeNull();
+  });
+
   it('the months the warehouse covers', async () => {
     expect((await warehouseMonths(wh)).map((m) => `${m.month} ${m.month_end}`)).toEqual([
       '2024-01 2024-01-31', '2024-02 2024-02-29', '2024-03 2024-03-31', '2024-04 2024-04-30',
