@@ -156,6 +156,12 @@ describe('the billing year (both Efektivitas Penagihan variants)', () => {
 });
 
 describe('the movement', () => {
+  // P2 and P4, both on debts already overdue
+  const MARCH_RECOVERED = [
+    { channel_code: 'FASTPAY', channel_name: 'Fastpay', category: 'ppob', recovered: 100_000 },
+    { channel_code: 'KOLEKTOR', channel_name: 'Tim Penagihan', category: 'collector', recovered: 50_000 },
+  ];
+
   it('March 2024: P2 and P4 recovered, the write-off, February’s bills falling due', async () => {
     expect(await arrearsMovement(wh, { month: '2024-03' })).toEqual({
       month: '2024-03',
@@ -165,10 +171,7 @@ describe('the movement', () => {
       recovered: 150_000,
       written_off: 30_000,
       closing: 330_000,
-      recovered_by_channel: [
-        { channel_code: 'FASTPAY', channel_name: 'Fastpay', category: 'ppob', recovered: 100_000 },
-        { channel_code: 'KOLEKTOR', channel_name: 'Tim Penagihan', category: 'collector', recovered: 50_000 },
-      ],
+      recovered_by_channel: MARCH_RECOVERED,
     });
   });
 
@@ -186,10 +189,7 @@ describe('the movement', () => {
       recovered: 150_000,
       written_off: 30_000,
       closing: 280_000,
-      recovered_by_channel: [
-        { channel_code: 'FASTPAY', channel_name: 'Fastpay', category: 'ppob', recovered: 100_000 },
-        { channel_code: 'KOLEKTOR', channel_name: 'Tim Penagihan', category: 'collector', recovered: 50_000 },
-      ],
+      recovered_by_channel: MARCH_RECOVERED,
     });
     // C1 alone in April: 50,000 + its March bill 60,000 − P3 20,000
     expect(await arrearsMovement(wh, { month: '2024-04', filters: { desa: '17.02.09.1001' } })).toMatchObject({
