@@ -31,6 +31,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { json } from '@remix-run/node';
+import { warehouseMonths } from '../../etl/queries/months';
 import { Warehouse } from '../../etl/warehouse/duckdb';
 import { pickAsOfMonth, AS_OF_PARAM } from './as-of';
 import { env, SIZE } from './env.server';
@@ -348,9 +349,7 @@ async function readFreshness(wh: Warehouse, path: string): Promise<Freshness> {
             ${has('payments') ? `(SELECT strftime(max(paid_on), '%Y-%m-%d') FROM payments)` : 'NULL::VARCHAR'} AS latest_payment_date,
             ${has('warehouse_meta') ? `(SELECT max(value) FROM warehouse_meta WHERE key = 'derived_at')` : 'NULL::VARCHAR'} AS derived_at`,
   );
-  const months = has('arrears_movement')
-    ? await wh.query<{ month: string; month_end: string }>(`SELECT month, strftime(month_end, '%Y-%m-%d') AS month_end FROM arrears_movement ORDER BY month`)
-    : [];
+  const months = has('arrears_movement') ? await warehouseMonths(wh) : [];
   const complete = meta.latest_payment_date === null ? months : months.filter((m) => m.month_end <= meta.latest_payment_date!);
   return {
     path,

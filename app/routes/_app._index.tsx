@@ -1,7 +1,7 @@
 /**
  * Ringkasan: the directors' overview for one as-of month (`?bulan=YYYY-MM`, default the last complete
- * month). Every figure comes from app/lib/overview.server.ts, the same as GET /api/v1/overview; the
- * pieces of the page are in app/ui/overview/.
+ * month). Every figure comes from the named queries (etl/queries) through app/lib/overview/, the same
+ * as GET /api/v1/overview; the pieces of the page are in app/ui/overview/.
  */
 import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
@@ -9,7 +9,8 @@ import type { ChartCacheKey } from '~/charts/Chart';
 import { useLang, useT } from '~/i18n';
 import { requireUser } from '~/lib/auth.server';
 import { CACHE_CONTROL } from '~/lib/http.server';
-import { kecamatanBoundaries, loadOverviewPage } from '~/lib/overview.server';
+import { kecamatanBoundaries } from '~/lib/overview/boundaries.server';
+import { loadOverviewPage } from '~/lib/overview/page.server';
 import { asOfMonth } from '~/lib/warehouse.server';
 import { titled } from '~/ui/meta';
 import styles from '~/ui/overview.css';

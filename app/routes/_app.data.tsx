@@ -10,7 +10,8 @@ import { AS_OF_PARAM } from '~/lib/as-of';
 import { requireCsrf, requireUser } from '~/lib/auth.server';
 import { filesWithRejects, loadHistory, rejectsPage } from '~/lib/data.server';
 import { readForm } from '~/lib/http.server';
-import { canChangeSettings, canSeeRawRejects, SECTION_ROLES } from '~/lib/roles';
+import { canChangeSettings, SECTION_ROLES } from '~/lib/roles';
+import { rawRejectsScopeFor } from '~/lib/scope.server';
 import { checkArrearsTarget, readSettings, settingsStore } from '~/lib/settings.server';
 import { loadsTable, rejectsTable } from '~/lib/tables/data-page.server';
 import { tableContext, tableQuery, tableView } from '~/lib/tables/define.server';
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [warehouse, freshness, settings] = await Promise.all([
     withWarehouse(async (wh) => ({
       files: await loadHistory(wh),
-      rejects: await rejectsPage(wh, { file, offset: rejectsQuery.offset, limit: rejectsQuery.pageSize, personalData: canSeeRawRejects(user) }),
+      rejects: await rejectsPage(wh, { file, offset: rejectsQuery.offset, limit: rejectsQuery.pageSize, scope: rawRejectsScopeFor(user) }),
       rejectFiles: await filesWithRejects(wh),
     })),
     warehouseFreshness(),

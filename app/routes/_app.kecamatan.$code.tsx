@@ -11,7 +11,7 @@ import { formatMonth, formatNumber, formatRupiahCompact, formatRupiahFull } from
 import { withAsOf } from '~/lib/as-of';
 import { requireUser } from '~/lib/auth.server';
 import { CACHE_CONTROL } from '~/lib/http.server';
-import { kecamatanArrears } from '~/lib/overview.server';
+import { kecamatanArrears } from '~/lib/overview/kecamatan.server';
 import { tableContext, tableQuery, tableView } from '~/lib/tables/define.server';
 import { KECAMATAN_CODE, kecamatanDesaTable } from '~/lib/tables/kecamatan-desa.server';
 import { asOfMonth, withWarehouse } from '~/lib/warehouse.server';

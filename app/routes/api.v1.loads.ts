@@ -8,7 +8,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { readOnlyApiAction, requireApiUser } from '~/lib/auth.server';
 import { intParam, loadHistory, rejectsPage } from '~/lib/data.server';
 import { apiHeaders } from '~/lib/http.server';
-import { canSeeRawRejects } from '~/lib/roles';
+import { rawRejectsScopeFor } from '~/lib/scope.server';
 import { withWarehouse } from '~/lib/warehouse.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const limit = intParam(params.get('limit'), 100, 1000);
   const body = await withWarehouse(async (wh) => ({
     files: await loadHistory(wh),
-    rejects: await rejectsPage(wh, { file, offset, limit, personalData: canSeeRawRejects(user) }),
+    rejects: await rejectsPage(wh, { file, offset, limit, scope: rawRejectsScopeFor(user) }),
   }));
   return json(body, { headers: apiHeaders() });
 }

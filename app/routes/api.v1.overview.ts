@@ -12,7 +12,8 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { csv } from '../../etl/report/output';
 import { readOnlyApiAction, requireApiUser } from '~/lib/auth.server';
 import { apiHeaders } from '~/lib/http.server';
-import { loadOverview, overviewCsvRows } from '~/lib/overview.server';
+import { overviewCsvRows } from '~/lib/overview/csv.server';
+import { loadOverview } from '~/lib/overview/figures.server';
 import { warehouseFreshness } from '~/lib/warehouse.server';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;

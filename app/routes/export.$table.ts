@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw error;
   }
   const data = def.rows(source, window);
-  const columns = visibleColumns(def.columns, ctx.personalData);
+  const columns = visibleColumns(def.columns, ctx.scope.personalData);
   const rows = data.rows.map((row) => Object.fromEntries(columns.map((c) => [c.key, cellValue(c, (row as Record<string, never>)[c.key], lang)])));
   const headerColumns = exportColumns(columns, lang);
 

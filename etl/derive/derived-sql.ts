@@ -5,6 +5,7 @@
 import { ageBucketSql } from '../domain/aging';
 import { PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../domain/allocation';
 import { monthIndexSql, periodIndexSql } from '../domain/period';
+import { billOwedAsOfSql, billOwesAsOfSql } from '../queries/owed';
 
 /** The target's name from its code (its position in the list the allocation writes codes from). */
 const targetName = (names: readonly string[]) => `([${names.map((n) => `'${n}'`).join(', ')}])[r.target_code + 1]`;
@@ -18,8 +19,8 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
     // Every rupiah of every payment and where it went (a bill, the opening balance, credit, …).
     table: 'payment_allocations',
     sql: `CREATE OR REPLACE TABLE payment_allocations AS
-      SELECT r.payment_id, p.channel_code, p.customer_id, p.paid_on, ${targetName(PAYMENT_TARGETS)} AS target, r.bill_id, b.period, b.due_on,
-             r.amount, r.overdue
+      SELECT r.payment_id, p.channel_code, p.customer_id, p.paid_on, ${targetName(PAYMENT_TARGETS)} AS target, r.bill_id, b.period,
+             b.issued_on, b.due_on, r.amount, r.overdue
         FROM payment_allocations_raw r
         JOIN payments p USING (payment_id)
         LEFT JOIN bills b USING (bill_id)`,
@@ -103,29 +104,32 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
        WHERE first_day IS NOT NULL`,
   },
   {
-    // Arrears at every month end by desa × tariff class × age bucket. Built from running totals of the
+    // Arrears at every month end by desa × tariff class × customer status × age bucket (the status is the
+    // customer's current one, as the from-the-bills queries filter it). Built from running totals of the
     // events per (desa, tariff class, cohort) rather than by re-reading every bill at every month end.
     table: 'arrears_monthly',
     sql: `CREATE OR REPLACE TABLE arrears_monthly AS
       WITH deltas AS (
-        SELECT c.desa_code, c.tariff_class, e.cohort, ${monthIdx('e.on_day')} AS month_idx, sum(e.amount) AS delta
+        SELECT c.desa_code, c.tariff_class, c.status, e.cohort, ${monthIdx('e.on_day')} AS month_idx, sum(e.amount) AS delta
           FROM arrears_events e JOIN customers c USING (customer_id)
          GROUP BY ALL),
       levels AS (
-        SELECT desa_code, tariff_class, cohort, month_idx AS from_idx,
+        SELECT desa_code, tariff_class, status, cohort, month_idx AS from_idx,
                lead(month_idx, 1, 2147483647) OVER w AS to_idx,
                sum(delta) OVER (w ROWS UNBOUNDED PRECEDING) AS level
           FROM deltas
-        WINDOW w AS (PARTITION BY desa_code, tariff_class, cohort ORDER BY month_idx))
-      SELECT m.month, m.month_end, l.desa_code, l.tariff_class,
+        WINDOW w AS (PARTITION BY desa_code, tariff_class, status, cohort ORDER BY month_idx))
+      SELECT m.month, m.month_end, l.desa_code, l.tariff_class, l.status,
              ${ageBucketSql('(m.month_idx - l.cohort + 1)')} AS age_bucket,
              sum(l.level)::BIGINT AS arrears
         FROM levels l JOIN months m ON m.month_idx >= l.from_idx AND m.month_idx < l.to_idx
        WHERE l.level <> 0
-       GROUP BY ALL`,
+       GROUP BY ALL
+       -- stored by month: a month's figures then read only that month's row groups
+       ORDER BY m.month`,
   },
   {
-    // Customers with arrears at every month end, by desa × tariff class (a customer counts once).
+    // Customers with arrears at every month end, by desa × tariff class × status (a customer counts once).
     table: 'arrears_customers_monthly',
     sql: `CREATE OR REPLACE TABLE arrears_customers_monthly AS
       WITH deltas AS (
@@ -137,12 +141,13 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
                sum(delta) OVER (w ROWS UNBOUNDED PRECEDING) AS level
           FROM deltas
         WINDOW w AS (PARTITION BY customer_id ORDER BY month_idx))
-      SELECT m.month, m.month_end, c.desa_code, c.tariff_class, count(*)::BIGINT AS customers
+      SELECT m.month, m.month_end, c.desa_code, c.tariff_class, c.status, count(*)::BIGINT AS customers
         FROM levels l
         JOIN months m ON m.month_idx >= l.from_idx AND m.month_idx < l.to_idx
         JOIN customers c USING (customer_id)
        WHERE l.level > 0
-       GROUP BY ALL`,
+       GROUP BY ALL
+       ORDER BY m.month`,
   },
   {
     // The month's movement: closing = opening + newly overdue − recovered − written off.
@@ -184,5 +189,39 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
         FROM payments p LEFT JOIN customers c USING (customer_id)
        WHERE p.status = 'completed'
        GROUP BY ALL`,
+  },
+  {
+    // What issued bills not yet due owed at every month end (receivables = arrears + this): a bill counts
+    // at the month ends from its issue to its due date, as owed then (etl/queries/owed.ts).
+    table: 'not_yet_due_monthly',
+    sql: `CREATE OR REPLACE TABLE not_yet_due_monthly AS
+      WITH spans AS (
+        -- only a bill due after the end of the month it was issued in is ever not yet due at a month end
+        SELECT b.*, unnest(range(${monthIdx('b.issued_on')}, ${monthIdx('b.due_on')} + 1)) AS month_idx
+          FROM bill_balances b WHERE b.due_on >= last_day(b.issued_on)),
+      owed AS (
+        SELECT m.month, m.month_end, ${billOwedAsOfSql('b', 'm.month_end')} AS owed
+          FROM spans b JOIN months m USING (month_idx)
+         WHERE b.due_on >= m.month_end AND ${billOwesAsOfSql('b', 'm.month_end')})
+      SELECT m.month, m.month_end, coalesce(sum(o.owed), 0)::BIGINT AS amount, count(o.owed) FILTER (WHERE o.owed <> 0)::BIGINT AS bills
+        FROM months m LEFT JOIN owed o USING (month, month_end)
+       GROUP BY ALL`,
+  },
+  {
+    // Water sales billed: bills issued in each month and their total.
+    table: 'billing_monthly',
+    sql: `CREATE OR REPLACE TABLE billing_monthly AS
+      SELECT strftime(m, '%Y-%m') AS month, bills, billed
+        FROM (SELECT date_trunc('month', issued_on) AS m, count(*)::BIGINT AS bills, sum(total_amount)::BIGINT AS billed
+                FROM bills GROUP BY 1)`,
+  },
+  {
+    // Money applied to debts by the month it was paid and the month the bill was issued (NULL for an
+    // opening balance): both Efektivitas Penagihan variants add these up over their 12-month window.
+    table: 'collections_monthly',
+    sql: `CREATE OR REPLACE TABLE collections_monthly AS
+      SELECT strftime(paid, '%Y-%m') AS paid_month, strftime(issued, '%Y-%m') AS bill_month, collected
+        FROM (SELECT date_trunc('month', paid_on) AS paid, date_trunc('month', issued_on) AS issued, sum(amount)::BIGINT AS collected
+                FROM payment_allocations WHERE target IN ('bill', 'opening') GROUP BY ALL)`,
   },
 ];

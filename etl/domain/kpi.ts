@@ -1,6 +1,7 @@
 /**
- * The directors' KPIs as pure functions of whole-rupiah figures. The SQL that gathers the inputs lives
- * in app/lib/overview.server.ts; what each input means is said there and in app/API.md.
+ * The directors' KPIs as pure functions of whole-rupiah figures. The named queries that gather the
+ * inputs live in etl/queries (receivables.ts, arrears.ts, channels.ts); what each input means is said
+ * there, in etl/CONTRACT.md §4 and in app/API.md.
  *
  * Regulator formulas (Kepmendagri 47/1999; BPPSPAM uses the same bands, etl/CONTRACT.md §4, KPIs):
  *   Efektivitas Penagihan          = collected ÷ billed × 100%          score 5 > 90%, 4 > 85, 3 > 80, 2 > 75, 1 ≤ 75

@@ -4,12 +4,12 @@
  * growing. Collectors (from December 2022, when the collection team was formed) are driven by visits,
  * never chosen by a customer, so they have no popularity here.
  */
+import type { ChannelCategory } from '../domain/channels';
 import { dayNumber } from '../domain/period';
 import { monthOfDay } from './calendar';
 import { interpolate } from './curve';
 import type { Rng } from './prng';
 
-export type ChannelCategory = 'counter' | 'bank' | 'ppob' | 'minimarket' | 'post' | 'marketplace' | 'ewallet' | 'collector';
 /** Settlement format (etl/adapters) a channel delivers its own files in. */
 export type NativeFormat = 'bank-h2h' | 'ppob' | 'marketplace';
 

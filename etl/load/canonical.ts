@@ -3,6 +3,9 @@
  * the rules across fields of one row, the natural key a corrected re-export replaces by, and the
  * references checked against the warehouse. The loader is generic over these descriptions.
  */
+import { DESA_CODE, desaInKecamatan, KECAMATAN_CODE } from '../domain/areas';
+import { CHANNEL_CATEGORIES } from '../domain/channels';
+import { CUSTOMER_STATUSES } from '../domain/customers';
 import {
   anyText, bool, coordinate, date, decimal, oneOf, optional, pattern, period, positiveRupiah, rupiah, text, timestamp,
   Invalid, type FieldRule,
@@ -61,16 +64,16 @@ export const CANONICAL_KINDS: Record<Kind, CanonicalKind> = {
   areas: {
     kind: 'areas',
     columns: [
-      col('desa_code', 'VARCHAR', pattern(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'a Kemendagri village code like 17.02.09.1012')),
+      col('desa_code', 'VARCHAR', pattern(DESA_CODE, 'a Kemendagri village code like 17.02.09.1012')),
       col('desa_name', 'VARCHAR', text),
       col('desa_type', 'VARCHAR', oneOf('desa', 'kelurahan')),
-      col('kecamatan_code', 'VARCHAR', pattern(/^\d{2}\.\d{2}\.\d{2}$/, 'a Kemendagri kecamatan code like 17.02.09')),
+      col('kecamatan_code', 'VARCHAR', pattern(KECAMATAN_CODE, 'a Kemendagri kecamatan code like 17.02.09')),
       col('kecamatan_name', 'VARCHAR', text),
       col('latitude', 'DOUBLE', optional(coordinate(-90, 90))),
       col('longitude', 'DOUBLE', optional(coordinate(-180, 180))),
     ],
     checkRow: (v) =>
-      v.desa_code!.startsWith(`${v.kecamatan_code}.`) ? null : `desa_code ${v.desa_code} is not in kecamatan ${v.kecamatan_code}`,
+      desaInKecamatan(v.desa_code!, v.kecamatan_code!) ? null : `desa_code ${v.desa_code} is not in kecamatan ${v.kecamatan_code}`,
     naturalKey: ['desa_code'],
     references: [],
   },
@@ -80,7 +83,7 @@ export const CANONICAL_KINDS: Record<Kind, CanonicalKind> = {
       col('channel_code', 'VARCHAR', text),
       col('channel_name', 'VARCHAR', text),
       col('online', 'BOOLEAN', bool),
-      col('category', 'VARCHAR', oneOf('counter', 'bank', 'ppob', 'minimarket', 'post', 'marketplace', 'ewallet', 'collector')),
+      col('category', 'VARCHAR', oneOf(...CHANNEL_CATEGORIES)),
       col('fee_per_txn', 'BIGINT', rupiah),
       col('launched_on', 'DATE', optional(date)),
     ],
@@ -95,7 +98,7 @@ export const CANONICAL_KINDS: Record<Kind, CanonicalKind> = {
       col('address', 'VARCHAR', anyText),
       col('desa_code', 'VARCHAR', text),
       col('tariff_class', 'VARCHAR', text),
-      col('status', 'VARCHAR', oneOf('active', 'sealed', 'disconnected', 'closed')),
+      col('status', 'VARCHAR', oneOf(...CUSTOMER_STATUSES)),
       col('connected_on', 'DATE', optional(date)),
       col('latitude', 'DOUBLE', optional(coordinate(-90, 90))),
       col('longitude', 'DOUBLE', optional(coordinate(-180, 180))),

@@ -6,7 +6,8 @@
  *   rejects  [--file NAME]
  *   files
  *   unapplied
- * Figures come straight from the warehouse (KABA_WAREHOUSE); amounts are whole rupiah.
+ * Figures come straight from the warehouse (KABA_WAREHOUSE) through the named queries (etl/queries), with
+ * the operator's scope (everything); amounts are whole rupiah. This file only reads options and prints.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -14,10 +15,11 @@ import { groupThousands } from '../domain/money';
 import { parseDate, parsePeriod } from '../domain/period';
 import { config } from '../config';
 import { Warehouse } from '../warehouse/duckdb';
-import { ARREARS_GROUPINGS, arrearsAsOf, type ArrearsGrouping } from './arrears';
-import { channelPayments } from './channels';
-import { loadedFiles, rejects, unappliedPayments } from './loads';
-import { arrearsMovement } from './movement';
+import { ARREARS_GROUPINGS, arrearsAsOf, type ArrearsGrouping } from '../queries/arrears';
+import { channelPayments } from '../queries/channels';
+import { loadedFiles, rejects, unappliedPayments } from '../queries/loads';
+import { arrearsMovement } from '../queries/movement';
+import { EVERYTHING } from '../queries/scope';
 import { csv, table, type OutputFormat } from './output';
 
 const USAGE = `usage: npm run report -- <command> [options] [--format table|json|csv]
@@ -61,12 +63,12 @@ async function main(wh: Warehouse, command: string, format: OutputFormat): Promi
       const asOf = required('as-of', (t) => parseDate(t, 'as-of'));
       const by = values.by as ArrearsGrouping;
       if (!ARREARS_GROUPINGS.includes(by)) throw new UsageError(`--by must be one of ${ARREARS_GROUPINGS.join(', ')}`);
-      const r = await arrearsAsOf(wh, asOf, by);
+      const r = await arrearsAsOf(wh, { asOf, by });
       return print(r, r.rows, `Arrears as of ${asOf} by ${by}: Rp${groupThousands(r.total_arrears)} (${groupThousands(r.customers)} customers)\n\n`);
     }
     case 'movement': {
       const month = required('month', parsePeriod);
-      const r = await arrearsMovement(wh, month);
+      const r = await arrearsMovement(wh, { month });
       if (!r) throw new UsageError(`no figures for ${month} in the warehouse`);
       const { recovered_by_channel, ...totals } = r;
       const heading =
@@ -78,11 +80,11 @@ async function main(wh: Warehouse, command: string, format: OutputFormat): Promi
     case 'channels': {
       const from = required('from', parsePeriod);
       const to = required('to', parsePeriod);
-      const r = await channelPayments(wh, from, to);
+      const r = await channelPayments(wh, { from, to });
       return print(r, r.rows, `Payments ${from} … ${to}: ${groupThousands(r.total_payments)} payments, Rp${groupThousands(r.total_amount)}\n\n`);
     }
     case 'rejects': {
-      const rows = await rejects(wh, values.file);
+      const rows = await rejects(wh, { file: values.file ?? null, scope: EVERYTHING });
       return print({ file: values.file ?? null, rejects: rows }, rows, `${groupThousands(rows.length)} rejected rows\n\n`);
     }
     case 'files': {

@@ -3,9 +3,10 @@
  * speaks to a Warehouse: SQL text with bound `$name` parameters in, plain rows out (BIGINT/HUGEINT
  * sums become JavaScript numbers, refused when they would not be exact).
  */
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBConnection, DuckDBInstance, LIST, listValue, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
-export type Params = Record<string, DuckDBValue>;
+/** Bound parameters; a list of strings binds as VARCHAR[] (an empty list too, which DuckDB cannot type alone). */
+export type Params = Record<string, DuckDBValue | readonly string[]>;
 export type Row = Record<string, string | number | boolean | null>;
 
 export class Warehouse {
@@ -25,11 +26,13 @@ export class Warehouse {
   }
 
   async run(sql: string, params?: Params): Promise<void> {
-    await this.connection.run(sql, params);
+    const bound = bind(params);
+    await this.connection.run(sql, bound?.values, bound?.types);
   }
 
   async query<T = Row>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+    const bound = bind(params);
+    const reader = await this.connection.runAndReadAll(sql, bound?.values, bound?.types);
     return reader.getRowObjectsJS().map((r) => plainRow(r) as T);
   }
 
@@ -66,6 +69,19 @@ export class Warehouse {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+function bind(params: Params | undefined): { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType | undefined> } | undefined {
+  if (!params) return undefined;
+  const values: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType | undefined> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (Array.isArray(value)) {
+      values[name] = listValue(value as string[]);
+      types[name] = LIST(VARCHAR);
+    } else values[name] = value as DuckDBValue;
+  }
+  return { values, types };
 }
 
 function plainRow(row: Record<string, unknown>): Row {

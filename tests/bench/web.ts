@@ -1,14 +1,16 @@
 /**
- * npm run bench:web -- [--connections 20] [--seconds 10] [--months 6]
+ * npm run bench:web -- [--warehouse PATH] [--connections 20] [--seconds 10] [--months 6]
  *
  * The overview page and its API under load. Expects a built app (`npm run build`) and a loaded
- * warehouse (KABA_WAREHOUSE, default data/warehouse.duckdb, e.g. from `npm run demo`); builds nothing.
+ * warehouse (--warehouse, else KABA_WAREHOUSE, default data/warehouse.duckdb, e.g. from `npm run demo`); builds nothing.
  * It starts the built server (`server.ts`, as `npm start` does) on a free port with a throwaway user file (a director made with
  * the user CLI, signed in through the sign-in form, plus an API token), then:
  *   1. server time vs raw DuckDB time: requests the overview of a few months one at a time, each the
  *      first request for that month (nothing cached yet), and times the same query functions
  *      (computeOverview) directly against the warehouse in this process; prints the ratio. The same for
- *      repeated requests of one month (the figures of a warehouse file are cached per month);
+ *      repeated requests of one month (the figures of a warehouse file are cached per month); then the
+ *      first request of each of those months of a kecamatan page (the largest kecamatan), against its
+ *      query (desaArrears) run directly;
  *   2. autocannon: N concurrent signed-in clients on the overview page, then on GET /api/v1/overview,
  *      for S seconds each; prints p50/p95/p99 (from every response time), requests/s and errors, and
  *      the server's CPU time per request (from /proc: unlike the latencies, it hardly depends on what
@@ -25,9 +27,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { computeOverview } from '../../app/lib/overview.server';
+import { computeOverview } from '../../app/lib/overview/figures.server';
+import { desaArrears } from '../../etl/queries/areas';
 import { config } from '../../etl/config';
-import { warehouseMonths } from '../../etl/report/movement';
+import { warehouseMonths } from '../../etl/queries/months';
 import { Warehouse } from '../../etl/warehouse/duckdb';
 
 const { values } = parseArgs({
@@ -35,8 +38,10 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '20' },
     seconds: { type: 'string', default: '10' },
     months: { type: 'string', default: '6' },
+    warehouse: { type: 'string' },
   },
 });
+const WAREHOUSE = resolve(values.warehouse ?? config.warehouse);
 const CONNECTIONS = Number(values.connections);
 const SECONDS = Number(values.seconds);
 const COLD_MONTHS = Number(values.months);
@@ -52,7 +57,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 const root = resolve('.');
 const serverEntry = join(root, 'build/index.js');
 if (!existsSync(serverEntry)) fail('no build/index.js: run `npm run build` first');
-if (!existsSync(config.warehouse)) fail(`no warehouse at ${config.warehouse}: load one first (npm run demo, or npm run etl -- <folder>)`);
+if (!existsSync(WAREHOUSE)) fail(`no warehouse at ${WAREHOUSE}: load one first (npm run demo, or npm run etl -- <folder>)`);
 
 function fail(message: string): never {
   console.error(`bench:web: ${message}`);
@@ -106,6 +111,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server.ts
     NODE_ENV: 'production',
     PORT: String(port),
     KABA_USERS: usersFile,
+    KABA_WAREHOUSE: WAREHOUSE,
     SESSION_SECRET: randomBytes(32).toString('hex'),
   },
   // the request log goes nowhere (an unread pipe would stall the server)
@@ -221,14 +227,14 @@ const cookie = await signIn();
 const page = { Cookie: cookie };
 const api = { Authorization: `Bearer ${token}` };
 
-const wh = await Warehouse.open(config.warehouse, { readOnly: true });
-const months = await warehouseMonths(wh);
+const wh = await Warehouse.open(WAREHOUSE, { readOnly: true });
+const months = (await warehouseMonths(wh)).map((m) => m.month);
 if (months.length < 2) fail('the warehouse holds fewer than two months');
 // Months for the cold measurements: the latest ones, leaving out the two newest (the default month
 // and its neighbour are requested below anyway).
 const coldMonths = months.slice(Math.max(0, months.length - 2 - COLD_MONTHS), months.length - 2);
 
-console.log(`warehouse ${config.warehouse} (${months[0]} … ${months.at(-1)}), server ${base}, pid ${server.pid}\n`);
+console.log(`warehouse ${WAREHOUSE} (${months[0]} … ${months.at(-1)}), server ${base}, pid ${server.pid}\n`);
 
 // 1. Server time against raw query time.
 phase('first requests and months not cached yet');
@@ -237,7 +243,13 @@ const firstApi = await timed(`${base}/api/v1/overview`, api);
 console.log(`first requests after start: page ${ms(firstPage)}, API ${ms(firstApi)}`);
 
 const serverCold: number[] = [];
-for (const m of coldMonths) serverCold.push(await timed(`${base}/?bulan=${m}`, page));
+/** the server's CPU time (every thread: JavaScript and DuckDB's) per first request: hardly depends on what else runs */
+const serverColdCpu: number[] = [];
+for (const m of coldMonths) {
+  const cpu = serverCpuMs();
+  serverCold.push(await timed(`${base}/?bulan=${m}`, page));
+  serverColdCpu.push(serverCpuMs() - cpu);
+}
 await computeOverview(wh, months.at(-1)!); // warm this process (JIT, DuckDB buffers) as the server is
 const raw: number[] = [];
 for (const m of coldMonths) {
@@ -248,6 +260,24 @@ for (const m of coldMonths) {
 phase('cached pages, one at a time');
 const serverWarm: number[] = [];
 for (let i = 0; i < 20; i++) serverWarm.push(await timed(`${base}/?bulan=${coldMonths[0]}`, page));
+
+phase('kecamatan pages, first request of the month');
+const { code: kecamatan } = await wh.one<{ code: string }>(
+  `SELECT a.kecamatan_code AS code FROM customers c JOIN areas a USING (desa_code) GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+);
+const kecamatanCold: number[] = [];
+const kecamatanColdCpu: number[] = [];
+for (const m of coldMonths) {
+  const cpu = serverCpuMs();
+  kecamatanCold.push(await timed(`${base}/kecamatan/${kecamatan}?bulan=${m}`, page));
+  kecamatanColdCpu.push(serverCpuMs() - cpu);
+}
+const kecamatanRaw: number[] = [];
+for (const m of coldMonths) {
+  const t = performance.now();
+  await desaArrears(wh, { month: m, kecamatan });
+  kecamatanRaw.push(performance.now() - t);
+}
 wh.close();
 
 const rawMedian = median(raw);
@@ -258,7 +288,14 @@ console.log(
     .map((x) => x.toFixed(0))
     .join(', ')} ms)`
 );
+console.log(`  page, first request: server CPU    median ${ms(median(serverColdCpu))}  (${serverColdCpu.map((x) => x.toFixed(0)).join(', ')} ms)`);
 console.log(`  page, figures cached              median ${ms(median(serverWarm))}  ratio ${(median(serverWarm) / rawMedian).toFixed(2)}×`);
+const list = (xs: readonly number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+console.log(`kecamatan ${kecamatan}, first request of the month:`);
+console.log(`  raw query (desaArrears)           median ${ms(median(kecamatanRaw))}  (${list(kecamatanRaw)} ms)`);
+console.log(`  page                              median ${ms(median(kecamatanCold))}  max ${ms(Math.max(...kecamatanCold))}  (${list(kecamatanCold)} ms)`);
+console.log(`  page: server CPU                  median ${ms(median(kecamatanColdCpu))}  (${list(kecamatanColdCpu)} ms)`);
+console.log(`  overview page                     max ${ms(Math.max(...serverCold))}  (target: under 1 s for the first request of any month)`);
 
 // 2. Load.
 console.log(`\n${CONNECTIONS} concurrent clients, ${SECONDS} s each (the default month):`);

@@ -8,7 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPaths, type LoadRun } from '../../etl/load/load-paths';
-import { arrearsAsOf } from '../../etl/report/arrears';
+import { addMonths } from '../../etl/domain/period';
+import { arrearsAsOf, arrearsAtMonthEnd, type ArrearsGrouping } from '../../etl/queries/arrears';
+import { arrearsMovement } from '../../etl/queries/movement';
+import { billingYear, notYetDueAsOf, notYetDueAtMonthEnd } from '../../etl/queries/receivables';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
 import { fixture, type Fixture } from '../support/fixture';
 
@@ -57,7 +60,7 @@ describe('a generated utility, loaded', () => {
 
   it('arrears as of every month end equal the generator’s, to the rupiah', async () => {
     const actual: Record<string, number> = {};
-    for (const [monthEnd] of monthEnds()) actual[monthEnd] = (await arrearsAsOf(wh, monthEnd, 'kecamatan')).total_arrears;
+    for (const [monthEnd] of monthEnds()) actual[monthEnd] = (await arrearsAsOf(wh, { asOf: monthEnd, by: 'kecamatan' })).total_arrears;
     expect(actual).toEqual(truth.arrears_by_month_end);
   });
 
@@ -85,11 +88,64 @@ describe('a generated utility, loaded', () => {
       expect(r.opening + r.newly_overdue - r.recovered - r.written_off, r.month).toBe(r.closing);
       if (i > 0) expect(r.opening, r.month).toBe(rows[i - 1].closing);
     });
+    // The same identity for one tariff class and one status, from the events of those customers.
+    for (const r of rows.filter((_, i) => i % 4 === 0)) {
+      for (const filters of [{ tariffClass: 'R2' }, { status: 'active' as const }]) {
+        const m = await arrearsMovement(wh, { month: r.month, filters });
+        expect(m, r.month).not.toBeNull();
+        if (m) expect(m.opening + m.newly_overdue - m.recovered - m.written_off, `${r.month} ${JSON.stringify(filters)}`).toBe(m.closing);
+      }
+    }
     const recovered = await wh.query<{ month: string; recovered: number }>(
       `SELECT month, sum(recovered)::BIGINT AS recovered FROM arrears_recovered_monthly GROUP BY month`,
     );
     const byMonth = new Map(recovered.map((r) => [r.month, r.recovered]));
     for (const r of rows) expect(byMonth.get(r.month) ?? 0, r.month).toBe(r.recovered);
+  });
+
+  it('at every month end, the snapshots give the same arrears and customers by desa as the bills; by kecamatan, tariff class and a status every quarter', async () => {
+    const same = async (monthEnd: string, by: ArrearsGrouping, filters = {}) =>
+      expect(await arrearsAtMonthEnd(wh, { month: monthEnd.slice(0, 7), by, filters }), `${monthEnd} by ${by}`).toEqual(
+        await arrearsAsOf(wh, { asOf: monthEnd, by, filters }),
+      );
+    for (const [i, [monthEnd]] of monthEnds().entries()) {
+      await same(monthEnd, 'desa');
+      if (i % 3 !== 2) continue;
+      await same(monthEnd, 'kecamatan');
+      await same(monthEnd, 'tariff_class');
+      await same(monthEnd, 'kecamatan', { status: 'sealed' });
+    }
+  }, 300_000);
+
+  it('at every month end, the precomputed receivables not yet due equal those computed from the bills', async () => {
+    for (const [monthEnd] of monthEnds()) {
+      expect(await notYetDueAtMonthEnd(wh, { month: monthEnd.slice(0, 7) }), monthEnd).toEqual(await notYetDueAsOf(wh, { asOf: monthEnd }));
+    }
+  });
+
+  it('every month, the precomputed billing year equals a sum over the bills and payments', async () => {
+    for (const [monthEnd] of monthEnds()) {
+      const month = monthEnd.slice(0, 7);
+      const from = `${addMonths(month, -11)}-01`;
+      // Independently of the derived tables: straight from bills, payments and where each payment went.
+      const direct = await wh.one<{ billed: number; months: number; own: number; all: number }>(
+        `SELECT (SELECT coalesce(sum(total_amount), 0) FROM bills WHERE issued_on BETWEEN $from::DATE AND $to::DATE)::BIGINT AS billed,
+                (SELECT count(DISTINCT date_trunc('month', issued_on)) FROM bills WHERE issued_on BETWEEN $from::DATE AND $to::DATE)::BIGINT AS months,
+                (SELECT coalesce(sum(a.amount), 0) FROM payment_allocations a JOIN bills b USING (bill_id)
+                  WHERE a.target = 'bill' AND b.issued_on BETWEEN $from::DATE AND $to::DATE AND a.paid_on <= $to::DATE)::BIGINT AS own,
+                (SELECT coalesce(sum(amount), 0) FROM payment_allocations
+                  WHERE target IN ('bill', 'opening') AND paid_on BETWEEN $from::DATE AND $to::DATE)::BIGINT AS all`,
+        { from, to: monthEnd },
+      );
+      expect(await billingYear(wh, { month }), month).toEqual({
+        from,
+        to: monthEnd,
+        billed: direct.billed,
+        months: direct.months,
+        collectedOwnBills: direct.own,
+        collectedAllReceipts: direct.all,
+      });
+    }
   });
 
   it('payments by channel and month equal the generator’s', async () => {

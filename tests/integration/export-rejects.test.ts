@@ -11,6 +11,7 @@ import { tableCsv } from '../../etl/export/csv';
 import { tableXlsx, XLSX_HEADER_ROW } from '../../etl/export/xlsx';
 import { loadFile } from '../../etl/load/load-file';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
+import { EVERYTHING } from '../../etl/queries/scope';
 import { BASE_FILES, bills, fixture, type Fixture } from '../support/fixture';
 
 let fx: Fixture;
@@ -34,7 +35,7 @@ describe('exporting rejected lines that came from outside', () => {
     // the first field, where a customer id belongs, is a formula: the row is rejected with its raw text
     await loadFile(wh, fx.file('bills.csv', bills([`${EVIL},2024-01,2024-02-02,2024-02-20,12,22600,23000,0,45600`, '-2+3,2024-01,2024-02-02,2024-02-20,1,1,0,0,1'])));
     const window = { sort: null, offset: 0, limit: null };
-    const source = await rejectsPage(wh, { file: 'bills.csv', offset: 0, limit: 100, personalData: true });
+    const source = await rejectsPage(wh, { file: 'bills.csv', offset: 0, limit: 100, scope: EVERYTHING });
     const data = rejectsTable.rows(source, window);
     expect(data.rows.map((r) => r.line)).toEqual([2, 3]);
     const columns = exportColumns(visibleColumns(rejectsTable.columns, true), 'id');
@@ -54,7 +55,7 @@ describe('exporting rejected lines that came from outside', () => {
 
   it('leaves the raw text out for a role without personal data', async () => {
     await loadFile(wh, fx.file('bills.csv', bills([`${EVIL},2024-01,2024-02-02,2024-02-20,12,22600,23000,0,45600`])));
-    const source = await rejectsPage(wh, { file: null, offset: 0, limit: 100, personalData: false });
+    const source = await rejectsPage(wh, { file: null, offset: 0, limit: 100, scope: { ...EVERYTHING, personalData: false } });
     const columns = exportColumns(visibleColumns(rejectsTable.columns, false), 'en');
     const csv = tableCsv(columns, rejectsTable.rows(source, { sort: null, offset: 0, limit: null }).rows, { bom: false });
     expect(csv.split('\r\n')[0]).toBe('File,Line,Reason');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadFile } from '../../etl/load/load-file';
 import { loadPaths } from '../../etl/load/load-paths';
-import { arrearsAsOf } from '../../etl/report/arrears';
+import { arrearsAsOf } from '../../etl/queries/arrears';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
 import { BASE_FILES, bills, fixture, payments, type Fixture } from '../support/fixture';
 
@@ -182,6 +182,6 @@ describe('file formats', () => {
       { ok: true, target: 'bill' },
       { ok: true, target: 'not_applied' },
     ]);
-    expect((await arrearsAsOf(wh, '2024-03-31', 'kecamatan')).total_arrears).toBe(0);
+    expect((await arrearsAsOf(wh, { asOf: '2024-03-31', by: 'kecamatan' })).total_arrears).toBe(0);
   });
 });

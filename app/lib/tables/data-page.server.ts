@@ -6,7 +6,8 @@
  */
 import { t } from '../../i18n';
 import { loadHistory, rejectsPage, type LoadedFileRow, type RejectPageRow, type RejectsPage } from '../data.server';
-import { canSeeRawRejects, SECTION_ROLES } from '../roles';
+import { SECTION_ROLES } from '../roles';
+import { rawRejectsScopeFor } from '../scope.server';
 import { withWarehouse } from '../warehouse.server';
 import type { ColumnDef } from '../../ui/data-table/columns';
 import { BadParam, defineTable } from './define.server';
@@ -80,7 +81,7 @@ export const rejectsTable = defineTable<RejectsInput, RejectsPage, RejectPageRow
   },
   inputParams: ({ file }) => ({ file }),
   load: (ctx, { file }, window) =>
-    withWarehouse((wh) => rejectsPage(wh, { file, offset: window.offset, limit: window.limit ?? EXPORT_MAX_ROWS, personalData: canSeeRawRejects(ctx.user) })),
+    withWarehouse((wh) => rejectsPage(wh, { file, offset: window.offset, limit: window.limit ?? EXPORT_MAX_ROWS, scope: rawRejectsScopeFor(ctx.user) })),
   // the query has cut the window already
   rows: (page) => ({ rows: page.rows, count: page.count, totals: null }),
   details: ({ file }, _, lang) => [`${t(lang, 'data.col.file')}: ${file ?? t(lang, 'data.rejects.allFiles')}`],

@@ -11,7 +11,8 @@
 import { json } from '@remix-run/node';
 import type { Lang, MessageKey } from '../../i18n';
 import { apiHeaders } from '../http.server';
-import { canSeePersonalData, type Role, type User } from '../roles';
+import { type Role, type User } from '../roles';
+import { scopeFor, type Scope } from '../scope.server';
 import { visibleColumns, type ColumnDef } from '../../ui/data-table/columns';
 import { parseTableQuery, sortParam, sortText, type Sort, type TableParamsSpec, type TableQuery } from '../../ui/data-table/query';
 import type { TableView } from '../../ui/data-table/view';
@@ -19,12 +20,12 @@ import type { TableData, TableWindow } from './window';
 
 export interface TableContext {
   user: User;
-  /** whether personal data may be returned (roles.ts canSeePersonalData) */
-  personalData: boolean;
+  /** what the named queries may return to this user (personal data, teams), built once per request */
+  scope: Scope;
 }
 
 export function tableContext(user: User): TableContext {
-  return { user, personalData: canSeePersonalData(user) };
+  return { user, scope: scopeFor(user) };
 }
 
 /** A parameter of the page that is not right: the export answers 400 naming it. */
@@ -92,7 +93,7 @@ export function tableView<Input, Source, Row extends object>(
   input: Input,
 ): TableView<Row> {
   const data = def.rows(source, pageWindow(query));
-  const columns = visibleColumns(def.columns, ctx.personalData);
+  const columns = visibleColumns(def.columns, ctx.scope.personalData);
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(def.inputParams(input))) if (value !== null) params.set(name, value);
   if (query.sort && (query.sort.key !== def.defaultSort?.key || query.sort.dir !== def.defaultSort?.dir)) params.set(sortParam(def.prefix), sortText(query.sort));

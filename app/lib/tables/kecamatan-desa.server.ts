@@ -5,7 +5,7 @@
  */
 import { t, type Lang } from '../../i18n';
 import { AS_OF_PARAM } from '../as-of';
-import { kecamatanArrears, type KecamatanArrears } from '../overview.server';
+import { kecamatanArrears, type KecamatanArrears } from '../overview/kecamatan.server';
 import { ROLES } from '../roles';
 import { withWarehouse } from '../warehouse.server';
 import { BadParam, defineTable } from './define.server';

@@ -6,7 +6,7 @@
 import type { Lang, MessageKey } from '../../i18n';
 import type { ColumnDef } from '../../ui/data-table/columns';
 import { AS_OF_PARAM } from '../as-of';
-import { loadOverview, type Overview } from '../overview.server';
+import { loadOverview, type Overview } from '../overview/figures.server';
 import { ROLES } from '../roles';
 import { defineTable } from './define.server';
 import { asOfDetail, asOfMonthParam } from './params.server';

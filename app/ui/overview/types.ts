@@ -5,7 +5,7 @@
 import type { ChartCacheKey } from '~/charts/Chart';
 import type { Translate } from '~/i18n';
 import type { Lang } from '~/i18n/format';
-import type { OverviewView } from '~/lib/overview.server';
+import type { OverviewView } from '~/lib/overview/page.server';
 
 export type { OverviewView };
 

@@ -1,6 +1,7 @@
-/** The overview as its page's loader sends it (app/lib/overview.server.ts overviewView). */
+/** The overview as its page's loader sends it (app/lib/overview/page.server.ts overviewView). */
 import { describe, expect, it } from 'vitest';
-import { overviewView, type Overview } from '../../../app/lib/overview.server';
+import type { Overview } from '../../../app/lib/overview/figures.server';
+import { overviewView } from '../../../app/lib/overview/page.server';
 
 const movement = {
   month: '2025-06',

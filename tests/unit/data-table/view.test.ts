@@ -4,11 +4,11 @@ import { tableQuery, tableView, type TableContext } from '../../../app/lib/table
 import { desaRows, kecamatanDesaTable } from '../../../app/lib/tables/kecamatan-desa.server';
 import { overviewAgeTable, overviewKecamatanTable } from '../../../app/lib/tables/overview.server';
 import { tableById } from '../../../app/lib/tables/registry.server';
-import type { KecamatanArrears } from '../../../app/lib/overview.server';
+import type { KecamatanArrears } from '../../../app/lib/overview/kecamatan.server';
 import type { RejectsPage } from '../../../app/lib/data.server';
 
-const director: TableContext = { user: { name: 'direktur', role: 'director', teams: [] }, personalData: true };
-const manager: TableContext = { user: { name: 'manajer', role: 'manager', teams: [] }, personalData: false };
+const director: TableContext = { user: { name: 'direktur', role: 'director', teams: [] }, scope: { personalData: true, teams: 'all' } };
+const manager: TableContext = { user: { name: 'manajer', role: 'manager', teams: [] }, scope: { personalData: false, teams: 'all' } };
 const query = (def: Parameters<typeof tableQuery>[0], search = '') => tableQuery(def, new URLSearchParams(search));
 
 // Kecamatan Curup at the end of June 2025: Talang Rimbo Rp3.000.000 (4 customers), Air Rambai

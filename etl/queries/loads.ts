@@ -1,19 +1,40 @@
 /** What was loaded and what was rejected, file by file: the audit trail behind every figure. */
 import type { Warehouse } from '../warehouse/duckdb';
+import type { Scope } from './scope';
 
 export interface RejectRow {
   file_name: string;
   line: number;
   reason: string;
-  raw: string;
+  /** the line as it was in the file; null when the scope may not see personal data (it can hold names, addresses, phones) */
+  raw: string | null;
 }
 
-export async function rejects(wh: Warehouse, file?: string): Promise<RejectRow[]> {
+/**
+ * The rejected rows (of one file, or all), in file and line order; a page of them with offset/limit
+ * (no limit: all of them). The raw text only leaves the warehouse for a scope with personal data.
+ */
+export async function rejects(
+  wh: Warehouse,
+  { file = null, scope, offset = 0, limit = null }: { file?: string | null; scope: Scope; offset?: number; limit?: number | null },
+): Promise<RejectRow[]> {
   return wh.query<RejectRow>(
-    `SELECT file_name, line, reason, raw FROM rejects
-      WHERE $file IS NULL OR file_name = $file ORDER BY file_id, line`,
-    { file: file ?? null },
+    `SELECT file_name, line, reason, CASE WHEN $personal THEN raw END AS raw FROM rejects
+      WHERE $file IS NULL OR file_name = $file ORDER BY file_id, line
+      LIMIT CAST($limit AS BIGINT) OFFSET $offset`,
+    { file, personal: scope.personalData, offset, limit },
   );
+}
+
+/** How many rows were rejected (of one file, or all). */
+export async function rejectsCount(wh: Warehouse, { file = null }: { file?: string | null }): Promise<number> {
+  return (await wh.one<{ count: number }>(`SELECT count(*)::BIGINT AS count FROM rejects WHERE $file IS NULL OR file_name = $file`, { file }))
+    .count;
+}
+
+/** Names of the files that have rejected rows. */
+export async function filesWithRejects(wh: Warehouse): Promise<string[]> {
+  return (await wh.query<{ file_name: string }>(`SELECT DISTINCT file_name FROM rejects ORDER BY file_name`)).map((r) => r.file_name);
 }
 
 export interface LoadedFileRow {

@@ -23,7 +23,8 @@ export interface ChannelsReport {
   rows: ChannelMonthRow[];
 }
 
-export async function channelPayments(wh: Warehouse, from: string, to: string): Promise<ChannelsReport> {
+/** From payments_monthly (completed payments), months `from` … `to` (YYYY-MM). */
+export async function channelPayments(wh: Warehouse, { from, to }: { from: string; to: string }): Promise<ChannelsReport> {
   const rows = await wh.query<ChannelMonthRow>(
     `SELECT p.month, p.channel_code, coalesce(c.channel_name, p.channel_code) AS channel_name,
             coalesce(c.category, '') AS category, coalesce(c.online, false) AS online,

@@ -1,0 +1,104 @@
+/**
+ * The customers in arrears as of a day, one row each, a page at a time: who they are (personal data:
+ * refused for a scope without it), what they owe and since when, and how they last paid. The totals
+ * are of the whole filtered selection, not of the page.
+ */
+import type { Warehouse } from '../warehouse/duckdb';
+import { FILTERED_DEBTS_SQL } from './debts';
+import { filterParams, NO_FILTERS, type ArrearsFilters } from './filters';
+import { requirePersonalData, type Scope } from './scope';
+
+export interface CustomerInArrears {
+  customer_id: string;
+  name: string;
+  address: string;
+  phone: string;
+  desa_code: string;
+  tariff_class: string;
+  status: string;
+  arrears: number;
+  /** overdue bills that still owe something (an opening balance is not a bill) */
+  bills: number;
+  /** age in months of the oldest debt */
+  oldest_months: number;
+  /** the last completed payment on or before the as-of day, and its channel */
+  last_paid_on: string | null;
+  last_channel: string | null;
+}
+
+export interface CustomersPage {
+  as_of: string;
+  /** customers in the whole selection */
+  count: number;
+  /** their arrears, all pages */
+  total_arrears: number;
+  page: number;
+  page_size: number;
+  sort: CustomerSort;
+  rows: CustomerInArrears[];
+}
+
+/** The columns a list may sort by, and their SQL (never the caller's text). */
+const SORT_SQL = {
+  arrears: 'arrears',
+  bills: 'bills',
+  oldest_months: 'oldest_months',
+  last_paid_on: 'last_paid_on',
+  customer_id: 'customer_id',
+  name: 'name',
+  desa_code: 'desa_code',
+  tariff_class: 'tariff_class',
+} as const;
+export type CustomerSortColumn = keyof typeof SORT_SQL;
+export const CUSTOMER_SORT_COLUMNS = Object.keys(SORT_SQL) as CustomerSortColumn[];
+export interface CustomerSort {
+  column: CustomerSortColumn;
+  direction: 'asc' | 'desc';
+}
+export const DEFAULT_CUSTOMER_SORT: CustomerSort = { column: 'arrears', direction: 'desc' };
+export const MAX_PAGE_SIZE = 500;
+
+export async function customersInArrears(
+  wh: Warehouse,
+  {
+    asOf,
+    filters = NO_FILTERS,
+    scope,
+    sort = DEFAULT_CUSTOMER_SORT,
+    page = 1,
+    pageSize = 50,
+  }: { asOf: string; filters?: ArrearsFilters; scope: Scope; sort?: CustomerSort; page?: number; pageSize?: number },
+): Promise<CustomersPage> {
+  requirePersonalData(scope, 'the list of customers in arrears');
+  const column = SORT_SQL[sort.column];
+  if (!column || (sort.direction !== 'asc' && sort.direction !== 'desc')) throw new RangeError(`cannot sort by ${sort.column} ${sort.direction}`);
+  if (!Number.isInteger(page) || page < 1) throw new RangeError(`page must be a whole number from 1 (${page})`);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new RangeError(`page size must be 1 … ${MAX_PAGE_SIZE} (${pageSize})`);
+  const params = { as_of: asOf, ...filterParams(filters) };
+  const selection = `
+    WITH ${FILTERED_DEBTS_SQL},
+    owing AS (
+      SELECT d.customer_id, sum(d.outstanding)::BIGINT AS arrears, count(d.bill_id)::BIGINT AS bills, max(d.age)::BIGINT AS oldest_months
+        FROM debts d JOIN kept USING (customer_id) GROUP BY d.customer_id)`;
+  const totals = await wh.one<{ count: number; total_arrears: number }>(
+    `${selection} SELECT count(*)::BIGINT AS count, coalesce(sum(arrears), 0)::BIGINT AS total_arrears FROM owing`,
+    params,
+  );
+  const rows = await wh.query<CustomerInArrears>(
+    `${selection},
+     last_payment AS (
+       SELECT p.customer_id, strftime(max(p.paid_on), '%Y-%m-%d') AS last_paid_on, arg_max(p.channel_code, p.paid_at) AS last_channel
+         FROM payments p JOIN owing USING (customer_id)
+        WHERE p.status = 'completed' AND p.paid_on <= CAST($as_of AS DATE)
+        GROUP BY p.customer_id),
+     listed AS (
+       SELECT o.customer_id, c.name, c.address, c.phone, c.desa_code, c.tariff_class, c.status,
+              o.arrears, o.bills, o.oldest_months, l.last_paid_on, l.last_channel
+         FROM owing o JOIN customers c USING (customer_id) LEFT JOIN last_payment l USING (customer_id))
+     SELECT * FROM listed
+      ORDER BY ${column} ${sort.direction.toUpperCase()} NULLS LAST, customer_id
+      LIMIT $limit OFFSET $offset`,
+    { ...params, limit: pageSize, offset: (page - 1) * pageSize },
+  );
+  return { as_of: asOf, count: totals.count, total_arrears: totals.total_arrears, page, page_size: pageSize, sort, rows };
+}

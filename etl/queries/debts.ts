@@ -1,0 +1,36 @@
+/**
+ * Every debt outstanding and overdue as of $as_of (bills due before that day and opening balances),
+ * with its customer and age in months: the rows every from-the-bills arrears query starts from, joined
+ * to the customer and the area so that the filters (filters.ts) apply to them in SQL.
+ */
+import { ageBucketSql, ageInMonthsSql } from '../domain/aging';
+import { filterConditionSql, minAmountSql } from './filters';
+import { billOwedAsOfSql, billOwesAsOfSql, openingOwedAsOfSql, openingOwesAsOfSql } from './owed';
+
+const AS_OF = 'CAST($as_of AS DATE)';
+
+/** customer_id, bill_id (NULL for an opening balance), age, outstanding: the debts as of $as_of. */
+export const DEBTS_AS_OF_SQL = `
+  SELECT b.customer_id, b.bill_id, ${ageInMonthsSql(AS_OF, 'b.due_on')} AS age, ${billOwedAsOfSql('b', AS_OF)} AS outstanding
+    FROM bill_balances b
+   WHERE b.due_on < ${AS_OF} AND ${billOwesAsOfSql('b', AS_OF)}
+  UNION ALL
+  SELECT o.customer_id, NULL, ${ageInMonthsSql(AS_OF, `strptime(o.oldest_period || '-01', '%Y-%m-%d')`)}, ${openingOwedAsOfSql('o', AS_OF)}
+    FROM opening_balances o
+   WHERE ${openingOwesAsOfSql('o', AS_OF)}`;
+
+/**
+ * CTEs `debts` (every debt with something owed, its customer's and area's columns and its age bucket,
+ * after the filters) and `kept` (the customers left once minAmount applies to their total), for a
+ * query that goes on `WITH ${FILTERED_DEBTS_SQL} SELECT … FROM debts d JOIN kept USING (customer_id)`.
+ * Bind $as_of and filterParams(filters).
+ */
+export const FILTERED_DEBTS_SQL = `
+  debts AS (
+    SELECT d.customer_id, d.bill_id, d.age, d.outstanding, ${ageBucketSql('d.age')} AS age_bucket,
+           c.desa_code, c.tariff_class, c.status, a.desa_name, a.kecamatan_code, a.kecamatan_name
+      FROM (${DEBTS_AS_OF_SQL}) d JOIN customers c USING (customer_id) JOIN areas a USING (desa_code)
+     WHERE d.outstanding <> 0
+       AND ${filterConditionSql({ kecamatan: 'a.kecamatan_code', desa: 'c.desa_code', tariffClass: 'c.tariff_class', status: 'c.status', age: ageBucketSql('d.age') })}),
+  kept AS (
+    SELECT customer_id FROM debts GROUP BY customer_id HAVING ${minAmountSql('sum(outstanding)')})`;
