@@ -3,7 +3,7 @@
  * now: arrears per kecamatan and arrears per age bucket with the provision, at the as-of month end
  * (`bulan=YYYY-MM`). Both come from the overview's figures (`loadOverview`, cached per warehouse file).
  */
-import type { Lang, MessageKey } from '../../i18n';
+import type { Lang } from '../../i18n';
 import type { ColumnDef } from '../../ui/data-table/columns';
 import { AS_OF_PARAM } from '../as-of';
 import { loadOverview, type Overview } from '../overview/figures.server';
@@ -74,12 +74,8 @@ export interface AgeRow {
   provision: number;
 }
 
-const AGE_BUCKET_LABELS = Object.fromEntries(
-  ['1', '2', '3', '4-6', '7-12', '13-24', '25-60', '>60'].map((b) => [b, `overview.age.${b}` as MessageKey]),
-);
-
 const AGE_COLUMNS: ColumnDef<keyof AgeRow>[] = [
-  { key: 'bucket', label: 'overview.age.bucket', format: 'text', rowHeader: true, values: AGE_BUCKET_LABELS },
+  { key: 'bucket', label: 'overview.age.bucket', format: 'age_bucket', rowHeader: true },
   { key: 'arrears', label: 'overview.kecamatan.arrears', format: 'money', total: true },
   { key: 'provision_rate', label: 'overview.age.rate', format: 'percent' },
   { key: 'provision', label: 'overview.age.provision', format: 'money', total: true },

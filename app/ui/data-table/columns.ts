@@ -8,9 +8,19 @@
 import { isNumericFormat, type ExportColumn, type ExportFormat } from '../../../etl/export/cells';
 import { t as translate, type Lang, type MessageKey } from '../../i18n';
 import { formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, formatRupiahFull } from '../../i18n/format';
+import { ageBucketText } from '../../i18n/kpi-text';
 
-/** money: whole rupiah (Rp8.023.456.789); percent: a ratio; date `YYYY-MM-DD`; month `YYYY-MM`; datetime `YYYY-MM-DD HH:MM:SS`. */
-export type ColumnFormat = ExportFormat;
+/**
+ * money: whole rupiah (Rp8.023.456.789); percent: a ratio; date `YYYY-MM-DD`; month `YYYY-MM`;
+ * datetime `YYYY-MM-DD HH:MM:SS`; age_bucket: an age bucket label (`4-6`) shown by its name
+ * (`4–6 bln`), exported as that text.
+ */
+export type ColumnFormat = ExportFormat | 'age_bucket';
+
+/** How the export writers and the number rules see a column's format. */
+export function exportFormat(format: ColumnFormat): ExportFormat {
+  return format === 'age_bucket' ? 'text' : format;
+}
 
 export interface ColumnDef<K extends string = string> {
   key: K;
@@ -35,11 +45,12 @@ export interface ColumnDef<K extends string = string> {
 export type CellValue = string | number | boolean | null | undefined;
 
 export function columnAlign(column: Pick<ColumnDef, 'format' | 'align'>): 'start' | 'end' {
-  return column.align ?? (isNumericFormat(column.format) ? 'end' : 'start');
+  return column.align ?? (isNumericFormat(exportFormat(column.format)) ? 'end' : 'start');
 }
 
 /** A cell's value as it is shown (and exported as text): codes translated, numbers as numbers. */
-export function cellValue(column: Pick<ColumnDef, 'values'>, value: CellValue, lang: Lang): CellValue {
+export function cellValue(column: Pick<ColumnDef, 'values' | 'format'>, value: CellValue, lang: Lang): CellValue {
+  if (column.format === 'age_bucket' && typeof value === 'string') return ageBucketText(value, lang);
   const message = typeof value === 'string' ? column.values?.[value] : undefined;
   return message ? translate(lang, message) : value;
 }
@@ -73,7 +84,7 @@ export function formatCell(column: Pick<ColumnDef, 'format' | 'values'>, value: 
 
 /** The columns as the data layer's export writers take them, headers in lang. */
 export function exportColumns(columns: readonly ColumnDef[], lang: Lang): ExportColumn[] {
-  return columns.map((c) => ({ key: c.key, header: translate(lang, c.label), format: c.format }));
+  return columns.map((c) => ({ key: c.key, header: translate(lang, c.label), format: exportFormat(c.format) }));
 }
 
 /** The columns a user may see: personal ones only with personal data. */

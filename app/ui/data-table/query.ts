@@ -4,7 +4,7 @@
  * them, the page builds its links with them (plain links, so sorting and paging work without JavaScript).
  */
 import { isNumericFormat } from '../../../etl/export/cells';
-import type { ColumnDef } from './columns';
+import { exportFormat, type ColumnDef } from './columns';
 
 export interface Sort {
   key: string;
@@ -68,7 +68,7 @@ export function parseTableQuery(spec: TableParamsSpec, params: URLSearchParams):
 export function nextSort(column: Pick<ColumnDef, 'key' | 'format'>, current: Sort | null): Sort {
   if (current?.key === column.key) return { key: column.key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
   // amounts: largest first; names and dates: in order
-  return { key: column.key, dir: isNumericFormat(column.format) ? 'desc' : 'asc' };
+  return { key: column.key, dir: isNumericFormat(exportFormat(column.format)) ? 'desc' : 'asc' };
 }
 
 /** The search string with this table's sort changed (and back on its first page). */

@@ -4,9 +4,11 @@ import { Chart, useChartOption } from '~/charts/Chart';
 import { buildAgeOption } from '~/charts/options';
 import { ageBucketText } from '~/i18n/kpi-text';
 import { AgeTable } from './age-table';
+import type { AgeRow } from '~/lib/tables/overview.server';
+import type { TableView } from '~/ui/data-table';
 import type { PanelProps } from './types';
 
-export function AgePanel({ o, t, lang, cache }: PanelProps) {
+export function AgePanel({ o, t, lang, cache, table }: PanelProps & { table: TableView<AgeRow> }) {
   const option = useChartOption(
     () =>
       buildAgeOption({
@@ -25,7 +27,7 @@ export function AgePanel({ o, t, lang, cache }: PanelProps) {
           <Chart name="age" option={option} width={520} height={226} label={t('overview.age.title')} variant={lang} cache={cache('age')} />
           <p className="muted ov-small">{t('overview.age.note', { months: CURRENT_ARREARS_MAX_MONTHS })}</p>
         </div>
-        <AgeTable o={o} t={t} lang={lang} />
+        <AgeTable view={table} t={t} />
       </div>
     </section>
   );

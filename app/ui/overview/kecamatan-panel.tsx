@@ -6,12 +6,14 @@ import { Chart, useChartOption } from '~/charts/Chart';
 import { buildBarOption, buildMapOption } from '~/charts/options';
 import { withAsOf } from '~/lib/as-of';
 import { KecamatanTable } from './kecamatan-table';
+import type { KecamatanRow } from '~/lib/tables/overview.server';
+import type { TableView } from '~/ui/data-table';
 import type { Geo, PanelProps, Points } from './types';
 
 /** Each chart's drawing width: about its box on a 1280-px screen, so the server SVG is not scaled down there. */
 const CHART_WIDTH = 440;
 
-export function KecamatanPanel({ o, t, lang, cache, geo, points }: PanelProps & { geo: Geo; points: Points }) {
+export function KecamatanPanel({ o, t, lang, cache, geo, points, table }: PanelProps & { geo: Geo; points: Points; table: TableView<KecamatanRow> }) {
   const rows = o.by_kecamatan;
   const href = (code: string) => withAsOf(`/kecamatan/${code}`, o.as_of);
   const barHeight = Math.max(220, rows.length * 26 + 40);
@@ -73,7 +75,7 @@ export function KecamatanPanel({ o, t, lang, cache, geo, points }: PanelProps & 
           <p className="muted ov-small">{geo ? t('overview.kecamatan.choropleth') : t('overview.kecamatan.bubbles')}</p>
         </div>
       </div>
-      <KecamatanTable o={o} t={t} lang={lang} href={href} />
+      <KecamatanTable view={table} t={t} href={href} />
     </section>
   );
 }
