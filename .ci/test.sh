@@ -10,6 +10,7 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 
 npx tsc --noEmit
+npx biome lint
 npx vitest run
 npx remix build
 npx playwright test

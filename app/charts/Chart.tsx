@@ -25,7 +25,7 @@ export type { ChartCacheKey, ChartOption };
  * chart builds it only when its SVG is not cached; in the browser it is built (the live chart needs it).
  */
 export function useChartOption(build: () => EChartsOption, deps: DependencyList): ChartOption {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names what the option depends on, as with useMemo
   return useMemo(() => (typeof document === 'undefined' ? build : build()), deps);
 }
 
@@ -60,6 +60,7 @@ export function Chart({ option, width, height, label, variant = '', cache, geo, 
 
   const svg = typeof document === 'undefined' && ssr.renderChartSvgCached ? ssr.renderChartSvgCached(option, width, height, variant, geo, cache) : '';
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: mounted once per chart: the option, links and boundaries are read through a ref, option changes go through the effect below, and Remix keeps navigate stable
   useEffect(() => {
     let cancelled = false;
     let mounted: ChartOption | null = null;
@@ -104,8 +105,6 @@ export function Chart({ option, width, height, label, variant = '', cache, geo, 
       live.current?.dispose();
       live.current = null;
     };
-    // Mount once per chart; option changes are handled below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -127,6 +126,7 @@ export function Chart({ option, width, height, label, variant = '', cache, geo, 
         role="img"
         aria-label={label}
         style={{ ...layer, display: isLive ? 'none' : 'block' }}
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: ECharts' own SVG rendering of our option, whose text from the data it escapes (tests/e2e/hardening.spec.ts)
         dangerouslySetInnerHTML={{ __html: svg }}
         suppressHydrationWarning
       />

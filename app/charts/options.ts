@@ -10,6 +10,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import { formatMonth, formatPercent, formatRupiahCompact, formatRupiahFull, type Lang } from '../i18n/format';
+import { monthsFromTo } from '../../etl/domain/period';
 
 export type { EChartsOption };
 
@@ -84,17 +85,7 @@ export interface TrendInput {
 /** Every month from the first to the last month of the given series, inclusive. */
 export function monthRange(...series: (readonly MonthValue[] | undefined)[]): string[] {
   const all = series.flatMap((s) => (s ?? []).map((p) => p.month)).sort();
-  if (all.length === 0) return [];
-  const out: string[] = [];
-  let [y, m] = [Number(all[0].slice(0, 4)), Number(all[0].slice(5, 7))];
-  const last = all[all.length - 1];
-  for (;;) {
-    const month = `${y}-${String(m).padStart(2, '0')}`;
-    out.push(month);
-    if (month >= last) break;
-    m === 12 ? ((m = 1), y++) : m++;
-  }
-  return out;
+  return all.length === 0 ? [] : monthsFromTo(all[0], all[all.length - 1]);
 }
 
 function aligned(months: readonly string[], series: readonly MonthValue[] | undefined): (number | null)[] {

@@ -56,7 +56,6 @@ export default function KecamatanPage() {
   const { chart: withArrears, without } = data;
   const option = useChartOption(
     () => buildBarOption({ rows: withArrears.map((d) => ({ name: d.name, value: d.arrears })), lang, seriesName: t('kecamatan.arrears') }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, lang]
   );
   const monthName = formatMonth(data.month, lang);

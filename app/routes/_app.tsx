@@ -151,7 +151,7 @@ function AppShell({ data, children }: { data: AppLayoutData; children: ReactNode
           </ul>
         </nav>
         <div className="sidebar-foot">
-          <div className="user-card" aria-label={t('user.menu')}>
+          <div className="user-card">
             <span className="avatar" aria-hidden="true">
               {user.name.slice(0, 1).toUpperCase()}
             </span>

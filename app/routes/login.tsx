@@ -79,7 +79,7 @@ export default function Login() {
           <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? '/'} />
           <label className="field">
             <span>{t('login.username')}</span>
-            <input name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required defaultValue={failure?.username ?? ''} autoFocus />
+            <input name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required defaultValue={failure?.username ?? ''} />
           </label>
           <label className="field">
             <span>{t('login.password')}</span>

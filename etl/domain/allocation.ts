@@ -95,7 +95,7 @@ export function allocateCustomer(ledger: CustomerLedger): CustomerAllocation {
   const outstanding = bills.map((b) => b.total);
   const settledByPayment = bills.map(() => false);
   const indexByPeriod = new Map<number, number>();
-  bills.forEach((b, i) => indexByPeriod.set(b.period, i));
+  for (const [i, b] of bills.entries()) indexByPeriod.set(b.period, i);
   let openingOutstanding = ledger.opening?.amount ?? 0;
   let firstOpen = 0;
 

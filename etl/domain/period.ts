@@ -48,6 +48,12 @@ export function addMonths(period: string, n: number): string {
   return periodFromIndex(periodIndex(period) + n);
 }
 
+/** Every month from `from` to `to` (`YYYY-MM`), both included; none when `to` is before `from`. */
+export function monthsFromTo(from: string, to: string): string[] {
+  const first = periodIndex(from);
+  return Array.from({ length: Math.max(0, periodIndex(to) - first + 1) }, (_, i) => periodFromIndex(first + i));
+}
+
 /** Validates a calendar date `YYYY-MM-DD` (2023-02-29 is refused). */
 export function parseDate(text: string, field = 'date'): ParseResult<string> {
   const t = text.trim();

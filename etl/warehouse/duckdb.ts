@@ -3,7 +3,7 @@
  * speaks to a Warehouse: SQL text with bound `$name` parameters in, plain rows out (BIGINT/HUGEINT
  * sums become JavaScript numbers, refused when they would not be exact).
  */
-import { DuckDBConnection, DuckDBInstance, LIST, listValue, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, LIST, listValue, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
 /** Bound parameters; a list of strings binds as VARCHAR[] (an empty list too, which DuckDB cannot type alone). */
 export type Params = Record<string, DuckDBValue | readonly string[]>;

@@ -22,7 +22,7 @@ test.describe('without signing in', () => {
     for (const url of pages) {
       const res = await request.get(url, { maxRedirects: 0 });
       expect(res.status(), url).toBe(302);
-      expect(res.headers()['location'], url).toBe(`/login?redirectTo=${encodeURIComponent(url)}`);
+      expect(res.headers().location, url).toBe(`/login?redirectTo=${encodeURIComponent(url)}`);
     }
   });
 
@@ -63,7 +63,7 @@ test.describe('without signing in', () => {
     for (const url of ['/logout', '/language']) {
       const res = await request.get(url, { maxRedirects: 0 });
       expect(res.status()).toBe(302);
-      expect(res.headers()['location']).toBe('/');
+      expect(res.headers().location).toBe('/');
     }
   });
 });

@@ -21,7 +21,7 @@ test('the load history and the rejected rows, fifty at a time', async ({ page })
   await expect(history.getByRole('row').filter({ hasText: 'customers.csv' })).toHaveCount(1);
   await expect(history.getByText(/^\d+ berkas dimuat$/)).toBeVisible();
   const rejects = page.getByRole('region', { name: 'Baris yang ditolak' });
-  const count = Number((await page.getByTestId('rejects-count').innerText()).replace(/\D/g, ''));
+  const count = Number(((await page.getByTestId('rejects-count').textContent()) ?? '').replace(/\D/g, ''));
   expect(count).toBeGreaterThan(50);
   await expect(rejects.getByRole('table').getByRole('row')).toHaveCount(51);
   await expect(rejects.getByText(`Baris 1–50 dari ${count}`)).toBeVisible();

@@ -159,7 +159,7 @@ test('the CSV and XLSX downloaded from the kecamatan page hold the page’s rows
 test('the rejected rows a page at a time, with page links', async ({ page }) => {
   await signIn(page, 'director', '/data');
   const rejects = page.getByRole('region', { name: 'Baris yang ditolak' }).first();
-  const count = Number((await page.getByTestId('rejects-count').innerText()).replace(/\D/g, ''));
+  const count = Number(((await page.getByTestId('rejects-count').textContent()) ?? '').replace(/\D/g, ''));
   expect(count).toBeGreaterThan(50);
   const pager = rejects.getByRole('navigation', { name: 'Halaman Baris yang ditolak' });
   await expect(pager.getByText(`Baris 1–50 dari ${count}`)).toBeVisible();
@@ -248,7 +248,7 @@ test('a director downloads every rejected line of a file, raw text included', as
   expect(res.status()).toBe(200);
   const [header, ...lines] = parseCsv((await res.text()).replace(/^\uFEFF/, ''), ',');
   expect(header).toEqual(['Berkas', 'Baris', 'Alasan', 'Isi baris']);
-  expect(lines.length).toBe(Number((await page.getByTestId('rejects-count').innerText()).replace(/\D/g, '')));
+  expect(lines.length).toBe(Number(((await page.getByTestId('rejects-count').textContent()) ?? '').replace(/\D/g, '')));
   expect(lines.some((l) => l[3].includes('Rahmat Hidayat'))).toBe(true);
 });
 

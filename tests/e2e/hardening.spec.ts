@@ -23,6 +23,7 @@ const VICTIM_PASSWORD = 'sandi-korban-yang-panjang';
 // the CSV case fails until the `table` helper's export writer is merged.
 test.describe.configure({ mode: 'default' });
 test.use({ baseURL: BASE });
+// biome-ignore lint/correctness/noEmptyPattern: Playwright passes the test info second and wants an object pattern first
 test.beforeAll(async ({}, info) => {
   info.setTimeout(120_000);
   const warehouse = hostileWarehouse('hardening');
@@ -126,15 +127,26 @@ function parseCsv(csv: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else if (c !== '\r') cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else if (c !== '\r') cell += c;
   }
-  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row);
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Warehouse } from '../../etl/warehouse/duckdb';
+import type { Warehouse } from '../../etl/warehouse/duckdb';
 import { openWarehouseForLoad } from '../../etl/warehouse/open';
 
 export interface Fixture {

@@ -11,7 +11,7 @@
 import { json } from '@remix-run/node';
 import type { Lang, MessageKey } from '../../i18n';
 import { apiHeaders } from '../http.server';
-import { type Role, type User } from '../roles';
+import type { Role, User } from '../roles';
 import { scopeFor, type Scope } from '../scope.server';
 import { visibleColumns, type ColumnDef } from '../../ui/data-table/columns';
 import { parseTableQuery, sortParam, sortText, type Sort, type TableParamsSpec, type TableQuery } from '../../ui/data-table/query';

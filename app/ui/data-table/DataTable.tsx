@@ -89,6 +89,7 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
         const text = formatCell(c, value, lang);
         const render = cell?.[c.key as Key<Row>];
         const extra = cellClass?.[c.key as Key<Row>]?.(row);
+        // biome-ignore lint/correctness/useJsxKeyInIterable: the cell's only child; the key is on the cell below
         const content = render ? render(row, text) : c.mono && value !== null ? <span className="dt-mono">{text}</span> : text;
         const className = classes(alignClass(c), extra);
         const numeric = typeof value === 'number' ? String(value) : undefined;

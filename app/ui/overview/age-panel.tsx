@@ -16,7 +16,6 @@ export function AgePanel({ o, t, lang, cache, table }: PanelProps & { table: Tab
         lang,
         seriesName: t('overview.kecamatan.arrears'),
       }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [o, lang]
   );
   return (

@@ -21,7 +21,6 @@ export function KecamatanPanel({ o, t, lang, cache, geo, points, table }: PanelP
   const mapHeight = geo ? 362 : 267;
   const bar = useChartOption(
     () => buildBarOption({ rows: rows.map((r) => ({ name: r.name, value: r.arrears })), lang, seriesName: t('overview.kecamatan.arrears') }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [rows, lang]
   );
   const map = useChartOption(
@@ -35,7 +34,6 @@ export function KecamatanPanel({ o, t, lang, cache, geo, points, table }: PanelP
         width: CHART_WIDTH,
         height: mapHeight,
       }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [rows, lang, geo, mapHeight]
   );
   const byName = Object.fromEntries(rows.map((r) => [r.name, href(r.code)]));

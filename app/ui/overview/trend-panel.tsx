@@ -26,7 +26,6 @@ export function TrendPanel({ o, t, lang, cache }: PanelProps) {
         lang,
       }),
     // t follows lang
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [o, lang]
   );
   return (

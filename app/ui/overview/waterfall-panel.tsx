@@ -61,7 +61,6 @@ export function WaterfallPanel({ o, t, lang, cache }: PanelProps) {
 function WaterfallChart({ steps, label, t, lang, cache }: { steps: WaterfallStep[]; label: string; t: Translate; lang: Lang; cache: ChartCacheKey }) {
   const option = useChartOption(
     () => buildWaterfallOption({ steps: steps.map((s) => ({ label: waterfallLabel(s, t), amount: s.amount, kind: s.kind })), lang }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [steps, lang]
   );
   return <Chart name="waterfall" option={option} width={520} height={230} label={label} variant={lang} cache={cache} />;

@@ -13,7 +13,8 @@ import {
 } from '../../../app/charts/options';
 
 // Options are loosely typed unions; tests read them as plain objects.
-type Loose = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: option unions read as plain objects in assertions
+type Loose = Record<string, any>;
 const loose = (o: unknown) => o as Loose;
 
 describe('monthRange', () => {
