@@ -18,6 +18,7 @@ import type { Rng } from './prng';
 import { SettlementFiles } from './settlements';
 import type { CustomerSink, PaymentEvent } from './simulate';
 import { TruthLedger } from './truth';
+import { VisitRoster } from './visit-roster';
 
 export const COLUMNS = {
   'areas.csv': ['desa_code', 'desa_name', 'desa_type', 'kecamatan_code', 'kecamatan_name', 'latitude', 'longitude'],
@@ -46,6 +47,7 @@ export class DemoOutput {
   readonly truth: TruthLedger;
   private readonly writers: Record<StreamedFile, CsvWriter>;
   private readonly settlements: SettlementFiles;
+  private readonly roster: VisitRoster;
   private readonly nativeChannels = CHANNELS.filter((c) => c.native);
   private extraRefs = 0;
   private unknownCustomers = 0;
@@ -56,7 +58,9 @@ export class DemoOutput {
     private readonly toIdx: number,
     fromIdx: number,
     settlementRng: Rng,
+    rosterRng: Rng,
   ) {
+    this.roster = new VisitRoster(rosterRng);
     this.truth = new TruthLedger(fromIdx, toIdx, CHANNELS.map((c) => c.code));
     const open = (file: StreamedFile) => new CsvWriter(join(out, file), COLUMNS[file]);
     this.writers = {
@@ -72,12 +76,12 @@ export class DemoOutput {
     );
   }
 
-  static async open(out: string, fromIdx: number, toIdx: number, settlementRng: Rng): Promise<DemoOutput> {
+  static async open(out: string, fromIdx: number, toIdx: number, settlementRng: Rng, rosterRng: Rng): Promise<DemoOutput> {
     await mkdir(out, { recursive: true });
     // settlement files of an earlier run (another --to) would otherwise be loaded with this one
     await rm(join(out, 'settlements'), { recursive: true, force: true });
     await mkdir(join(out, 'settlements'), { recursive: true });
-    return new DemoOutput(out, toIdx, fromIdx, settlementRng);
+    return new DemoOutput(out, toIdx, fromIdx, settlementRng, rosterRng);
   }
 
   /** Areas, channels and teams: small, written at once, with their bad rows in the middle. */
@@ -111,6 +115,7 @@ export class DemoOutput {
   sinkFor(customer: Customer): RecordingSink {
     const w = this.writers;
     const truth = this.truth;
+    const roster = this.roster;
     const id = customer.id;
     const sink: RecordingSink = {
       billLine: null,
@@ -138,7 +143,9 @@ export class DemoOutput {
         ]);
         w['visits.csv'].line(sink.visitLine);
         truth.visit(e.amountCollected);
+        roster.fixed(e.team, e.collector, e.day);
       },
+      routineVisit: (team, day, make) => roster.offer(team, day, make),
       monthEnd: (monthIdx, arrears) => truth.monthEnd(monthIdx, arrears),
     };
     return sink;
@@ -190,8 +197,16 @@ export class DemoOutput {
   }
 
   async close(): Promise<void> {
+    const visits = this.writers['visits.csv'];
+    let written = 0;
+    for (const { collector, visit: v } of this.roster.staffed()) {
+      visits.line(`${v.visitId},${collector.teamId},${collector.collectorId},${v.customerId},${isoDateTime(v.day, v.second)},${v.outcome},0,${v.promiseDay === null ? '' : isoDate(v.promiseDay)}`);
+      this.truth.visit(0);
+      if (++written % 5_000 === 0) await visits.drain();
+    }
     for (const w of Object.values(this.writers)) await w.close();
     await this.settlements.close(this.nativeChannels);
+    for (const f of this.settlements.refused) this.truth.refusedFile(f);
     for (const f of this.settlements.written) {
       this.truth.notCompletedOrders(f.notCompleted);
       for (const b of f.bad) this.truth.bad({ file: f.file, payment_ref: b.payment_ref, reason: b.reason });

@@ -4,6 +4,10 @@
  * into payments.csv. Each file also gets a few unreadable rows, and marketplace files some refunded or
  * cancelled orders, which are recorded but are not payments. Files are cut at MAX_ROWS so a run of a
  * million customers never holds a whole month of one bank in memory.
+ *
+ * One bank's first transmission of the month broke off: the file lost its last lines but kept the
+ * trailer the bank computed, so the loader refuses it whole; the bank sent the full file again, which
+ * holds every payment, so the refused one changes no figure.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +20,8 @@ const MAX_ROWS = 10_000;
 const EXTENSION: Readonly<Record<NativeFormat, string>> = { 'bank-h2h': 'txt', ppob: 'txt', marketplace: 'csv' };
 /** Share of marketplace orders that were refunded or cancelled. */
 const NOT_COMPLETED_SHARE = 0.03;
+/** Data lines the broken-off transmission lost. */
+const LOST_LINES = 3;
 
 export interface NativeFile {
   /** path relative to the output directory */
@@ -61,6 +67,8 @@ export class SettlementFiles {
   private readonly buffers = new Map<string, CanonicalPayment[]>();
   private readonly parts = new Map<string, number>();
   readonly written: NativeFile[] = [];
+  /** files the loader must refuse whole, and why */
+  readonly refused: { file: string; reason: string }[] = [];
 
   constructor(
     private readonly outDir: string,
@@ -112,7 +120,19 @@ export class SettlementFiles {
     }
     const suffix = part > 1 ? `-part${part}` : '';
     const file = join('settlements', `${channel.code.toLowerCase().replace(/_/g, '-')}-${this.period}${suffix}.${EXTENSION[format]}`);
-    await writeFile(join(this.outDir, file), adapterByFormat(format)!.write(rows, channel.code), 'utf8');
+    const text = adapterByFormat(format)!.write(rows, channel.code);
+    await writeFile(join(this.outDir, file), text, 'utf8');
     this.written.push({ file, format, channel: channel.code, rows: rows.length, notCompleted, bad });
+    if (format === 'bank-h2h' && this.refused.length === 0 && rows.length > 2 * LOST_LINES) await this.writeBrokenOff(file, text);
+  }
+
+  /** The same file without its last data lines, the trailer as the bank computed it for all of them. */
+  private async writeBrokenOff(file: string, text: string): Promise<void> {
+    const lines = text.split('\r\n');
+    const trailer = lines.findLastIndex((l) => l.startsWith('T;'));
+    lines.splice(trailer - LOST_LINES, LOST_LINES);
+    const broken = file.replace(/(\.\w+)$/, '-first-transmission$1');
+    await writeFile(join(this.outDir, broken), lines.join('\r\n'), 'utf8');
+    this.refused.push({ file: broken, reason: 'trailer row count does not match' });
   }
 }
