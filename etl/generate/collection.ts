@@ -12,7 +12,7 @@
 import { periodIndex } from '../domain/period';
 import { SERVICE_UNITS, type ServiceUnit } from './areas';
 import { COLLECTION_TEAM_FROM } from './channels';
-import type { Rng } from './prng';
+import { hashText, type Rng } from './prng';
 
 export interface Collector {
   teamId: string;
@@ -81,9 +81,18 @@ export function fieldCapacity(unit: ServiceUnit, monthIdx: number): number {
   return teamsAt(unit, monthIdx).reduce((s, t) => s + t.collectors.length, 0);
 }
 
-/** A collector of the team, for a visit the customer's simulation decides. */
-export function collectorOf(rng: Rng, team: Team): Collector {
-  return rng.pick(team.collectors);
+/** Share of working days a collector is free for the field (leave, training and office days aside). */
+const ON_DUTY = 0.85;
+
+/** The duty roster: the same for every run, so that it needs no state shared between customers. */
+export function onDuty(collector: Collector, day: number): boolean {
+  return hashText(`${collector.collectorId} ${day}`) / 2 ** 32 < ON_DUTY;
+}
+
+/** A collector of the team on duty that day, for a visit the customer's simulation decides. */
+export function collectorOf(rng: Rng, team: Team, day: number): Collector {
+  const free = team.collectors.filter((c) => onDuty(c, day));
+  return rng.pick(free.length > 0 ? free : team.collectors);
 }
 
 const RAMP_MONTHS = 5;

@@ -8,7 +8,7 @@ import { eraAt } from './behaviour';
 import { firstDayOfMonth, lastDayOfMonth, monthOfDay } from './calendar';
 import { SERVICE_UNITS, unitShare } from './areas';
 import { CHANNELS, COLLECTOR, COUNTER, isLaunched } from './channels';
-import { collectorOf, fieldCapacity, TEAMS, VISITS_PER_DAY } from './collection';
+import { fieldCapacity, TEAMS, VISITS_PER_DAY } from './collection';
 import type { PaymentResult } from './ledger';
 import { DemoOutput } from './output';
 import { planBadRows, planOddities } from './plan';
@@ -98,7 +98,7 @@ export async function generate(o: GenerateOptions): Promise<Truth> {
         billLine: sink.billLine,
         visitLine: sink.visitLine,
         settledBill: result.settledBill,
-        collector: collectorOf(rng, TEAMS.find((t) => t.unit === customer.unit)!),
+        collector: TEAMS.find((t) => t.unit === customer.unit)!.collectors[0],
         fromIdx,
         toIdx,
         unknownCustomer: () => out.unknownCustomer(),

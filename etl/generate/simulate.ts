@@ -378,7 +378,7 @@ class CustomerLife {
       if (r.cash > 0) {
         const second = Math.max(FIELD_HOURS[0] - 3600, r.cashSecond - this.routine.int(600, 5400));
         const outcome = r.clearedArrears ? 'paid' : 'partial';
-        const collector = collectorOf(this.routine, r.team);
+        const collector = collectorOf(this.routine, r.team, r.day);
         this.sink.visit({ visitId: this.nextVisitId(), team: r.team, collector, day: r.day, second, outcome, amountCollected: r.cash, promiseDay: null });
         continue;
       }
@@ -614,7 +614,7 @@ class CustomerLife {
     if (this.ledger.arrearsAsOf(day) === 0 || this.gone) return;
     const open = this.ledger.payable(day);
     const team = teamFor(this.rng, this.c.unit, this.month);
-    const collector = collectorOf(this.rng, team);
+    const collector = collectorOf(this.rng, team, day);
     let outcome = visitOutcome(this.rng, this.debtor(), experience(team, this.month));
     if (outcome === 'sealed' && this.status !== 'active') outcome = 'letter_delivered';
     this.lastVisitDay = day;

@@ -2,15 +2,12 @@
  * The collectors' days. Customers are simulated one after another, so no customer knows how many
  * others are in arrears on a day: each debtor offers routine visits, and every team and working day
  * keeps a uniform sample of them (reservoir sampling, so memory stays one day's worth per team).
- * At the end each day is staffed: as many collectors as the day has work for 20 or more visits each
- * (those with a visit the simulation gave them come anyway), each filled to a day's quota of 20–25,
+ * At the end each day is staffed: as many collectors on duty as the day has work for 20 or more visits
+ * each (those with a visit the simulation gave them come anyway), each filled to a day's quota of 20–25,
  * the debtors sorted by desa and position and cut in runs, so a collector works one neighbourhood.
  */
-import { type Collector, type Outcome, type Team, TEAMS, VISITS_PER_DAY } from './collection';
+import { type Collector, onDuty, type Outcome, type Team, TEAMS, VISITS_PER_DAY } from './collection';
 import type { Rng } from './prng';
-
-/** Share of working days a collector is free for the field (leave, training and office days aside). */
-const AVAILABLE = 0.85;
 
 export interface RoutineVisitRow {
   visitId: string;
@@ -73,8 +70,7 @@ export class VisitRoster {
     const fixedTotal = [...d.fixed.values()].reduce((s, n) => s + n, 0);
     const wanted = Math.min(d.team.collectors.length, Math.floor((fixedTotal + d.seen) / VISITS_PER_DAY.min));
     const inField = d.team.collectors.filter((c) => d.fixed.has(c.collectorId));
-    // the others are in the field unless on leave or at the office that day
-    const others = this.shuffled(d.team.collectors.filter((c) => !d.fixed.has(c.collectorId) && this.rng.chance(AVAILABLE)));
+    const others = this.shuffled(d.team.collectors.filter((c) => !d.fixed.has(c.collectorId) && onDuty(c, d.day)));
     while (inField.length < wanted && others.length > 0) inField.push(others.pop()!);
     inField.sort((a, b) => (a.collectorId < b.collectorId ? -1 : 1));
     const slots = inField.map((c) => Math.max(0, this.rng.int(VISITS_PER_DAY.min, VISITS_PER_DAY.max) - (d.fixed.get(c.collectorId) ?? 0)));
