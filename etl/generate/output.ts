@@ -15,7 +15,7 @@ import { COLLECTORS } from './collection';
 import { CsvWriter, csvLine } from './csv-writer';
 import { customerId, type Customer } from './population';
 import type { Rng } from './prng';
-import { SettlementFiles } from './settlements';
+import { inSettlementFile, SettlementFiles } from './settlements';
 import type { CustomerSink, PaymentEvent } from './simulate';
 import { TruthLedger } from './truth';
 import { VisitRoster } from './visit-roster';
@@ -71,7 +71,7 @@ export class DemoOutput {
       'write_offs.csv': open('write_offs.csv'),
       'visits.csv': open('visits.csv'),
     };
-    this.settlements = new SettlementFiles(out, periodFromIndex(toIdx), settlementRng, (channel, paidAt) =>
+    this.settlements = new SettlementFiles(out, toIdx, settlementRng, (channel, paidAt) =>
       this.extraRef(channel, dayOfIso(paidAt)),
     );
   }
@@ -159,12 +159,12 @@ export class DemoOutput {
     return line;
   }
 
-  /** Every valid payment: into the channel's settlement file for the last month, else payments.csv. */
+  /** Every valid payment: into the channel's settlement file (settlements.ts says which months), else payments.csv. */
   payment(e: PaymentEvent, customer: string): void {
     const month = monthOfDay(e.day);
     this.truth.payment(month, e.channel.code, e.amount, e.result);
-    if (e.channel.native && month === this.toIdx) {
-      this.settlements.add(e.channel, canonical(e, customer));
+    if (inSettlementFile(e.channel, month, this.toIdx)) {
+      this.settlements.add(e.channel, month, canonical(e, customer));
       return;
     }
     const period = e.period === null ? '' : periodFromIndex(e.period);
@@ -193,7 +193,7 @@ export class DemoOutput {
   /** Lets the streams catch up; called between customers so memory stays flat. */
   async drain(): Promise<void> {
     for (const w of Object.values(this.writers)) await w.drain();
-    await this.settlements.flushFull(this.nativeChannels);
+    await this.settlements.flushFull();
   }
 
   async close(): Promise<void> {

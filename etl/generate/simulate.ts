@@ -20,7 +20,7 @@ import { collectorOf, experience, routineVisit, teamFor, visitOutcome, type Coll
 import { standingAtStart, type Standing } from './legacy';
 import { DebtLedger, type Debt, type PaymentResult } from './ledger';
 import type { Customer } from './population';
-import type { Rng } from './prng';
+import { hashText, type Rng } from './prng';
 import type { RoutineVisitRow } from './visit-roster';
 import { billCharges, tariffFor, type BillCharges } from './tariffs';
 
@@ -400,6 +400,14 @@ class CustomerLife {
     }
   }
 
+  /**
+   * The first month this customer may pay a bill twice: spread over the run by the customer number (no
+   * random draw, which would move the customer's story), so that duplicates come in every year.
+   */
+  private duplicateFrom(): number {
+    return this.w.fromIdx + (hashText(this.c.id) % (this.w.toIdx - this.w.fromIdx + 1));
+  }
+
   private nextVisitId(): string {
     this.visitCounter++;
     return `V${String(this.c.index + 1).padStart(8, '0')}${String(this.visitCounter).padStart(4, '0')}`;
@@ -487,7 +495,7 @@ class CustomerLife {
     const result = this.emit(channel, bill.period, amount, this.penaltyOn([bill], this.now()));
     if (bill.outstanding === 0 && result.applications.length > 0) {
       this.settledBill ??= { period: bill.period!, day: this.now(), total: bill.total };
-      if (channel.online && this.asked.duplicate && !this.produced.duplicate) {
+      if (channel.online && this.asked.duplicate && !this.produced.duplicate && this.month >= this.duplicateFrom()) {
         // paid in the app, then again the same day at the counter or through another partner
         this.produced.duplicate = true;
         const other = this.rng.chance(0.5) ? undefined : pickOnlineChannel(this.rng, this.now());
