@@ -337,11 +337,11 @@ class CustomerLife {
     return paysOnlineIn(this.c.digital, m, this.c.desa.kecamatan);
   }
 
-  /** A working day of the field teams in the month, drawn between `from` and `to`, or near them. */
+  /** A working day of the field teams in [from, to] (any of the month's if none is), evenly. */
   private fieldDay(from: number, to: number): number {
-    const days = workingDaysOf(this.month);
-    const day = this.rng.int(from, Math.max(from, to));
-    return days.find((d) => d >= day) ?? days.at(-1) ?? day;
+    const month = workingDaysOf(this.month);
+    const inRange = month.filter((d) => d >= from && d <= to);
+    return this.rng.pick(inRange.length > 0 ? inRange : month);
   }
 
   /**
