@@ -12,7 +12,7 @@
 import { periodIndex } from '../domain/period';
 import { SERVICE_UNITS, type ServiceUnit } from './areas';
 import { COLLECTION_TEAM_FROM } from './channels';
-import { hashText, type Rng } from './prng';
+import { hashText, Rng } from './prng';
 
 export interface Collector {
   teamId: string;
@@ -86,7 +86,7 @@ const ON_DUTY = 0.85;
 
 /** The duty roster: the same for every run, so that it needs no state shared between customers. */
 export function onDuty(collector: Collector, day: number): boolean {
-  return hashText(`${collector.collectorId} ${day}`) / 2 ** 32 < ON_DUTY;
+  return new Rng(hashText(collector.collectorId), day).next() < ON_DUTY;
 }
 
 /** A collector of the team on duty that day, for a visit the customer's simulation decides. */
