@@ -295,7 +295,8 @@ class CustomerLife {
       const rate = this.status === 'disconnected' ? era.visitRate / 2 : era.visitRate;
       if (this.rng.chance(rate)) this.at(this.fieldDay(first, last), FIELD_HOURS, () => this.visit());
     }
-    if (m >= COLLECTION_TEAM_FROM && (owesOpening || this.ledger.payableCount(last) > 0)) this.planRoutineVisits(m);
+    // collectors call on those already behind at the start of the month, not on a bill a few days late
+    if (m >= COLLECTION_TEAM_FROM && (overdue >= 1 || owesOpening)) this.planRoutineVisits(m);
 
     if (this.status === 'active' && this.mode === 'paying' && this.ledger.payableCount(last) === 0 && this.rng.chance(0.0006)) {
       this.at(this.workday(first, last), COUNTER_HOURS, () => this.close());

@@ -31,12 +31,13 @@ interface TeamDay {
 }
 
 export class VisitRoster {
-  private readonly days = new Map<string, TeamDay>();
+  /** by day × teams + team */
+  private readonly days = new Map<number, TeamDay>();
 
   constructor(private readonly rng: Rng) {}
 
   private teamDay(team: Team, day: number): TeamDay {
-    const key = `${team.teamId}:${day}`;
+    const key = day * TEAMS.length + TEAMS.indexOf(team);
     let d = this.days.get(key);
     if (!d) this.days.set(key, (d = { team, day, seen: 0, sample: [], fixed: new Map() }));
     return d;
