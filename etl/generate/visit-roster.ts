@@ -2,8 +2,8 @@
  * The collectors' days. Customers are simulated one after another, so no customer knows how many
  * others are in arrears on a day: each debtor offers routine visits, and every team and working day
  * keeps a uniform sample of them (reservoir sampling, so memory stays one day's worth per team).
- * At the end each day is staffed: as many collectors on duty as the day has work for 20 or more visits
- * each (those with a visit the simulation gave them come anyway), each filled to a day's quota of 20–25,
+ * At the end each day is staffed: as many collectors on duty as the day has work for a full day each
+ * (those with a visit the simulation gave them come anyway), each filled to a day's quota of 21–25,
  * the debtors sorted by desa and position and cut in runs, so a collector works one neighbourhood.
  */
 import { type Collector, onDuty, type Outcome, type Team, TEAMS, VISITS_PER_DAY } from './collection';
