@@ -116,3 +116,8 @@ const unitByDesa = new Map(DESA.map((d) => [d.code, nearestUnit(d.latitude, d.lo
 export function serviceUnitOf(desa: Desa): ServiceUnit {
   return unitByDesa.get(desa.code)!;
 }
+
+/** Share of all connections in the unit's area. */
+export function unitShare(unitCode: string): number {
+  return DESA.reduce((s, d, i) => (serviceUnitOf(d).code === unitCode ? s + desaWeights[i] : s), 0);
+}

@@ -120,8 +120,8 @@ export const STATIC_BAD_ROWS: Readonly<Record<StaticFile, readonly { reason: str
     { reason: 'category is not one of the eight', line: () => csvLine(['QRIS_BANK', 'QRIS Bank Bengkulu', 'true', 'qris', 0, '2024-06-01']) },
   ],
   'teams.csv': [
-    { reason: 'base_latitude is not a number', line: () => csvLine(['T05', 'Tim Penagihan Keliling', 'KOL0501', 'Ujang Sopian', 'n/a', '102.516700']) },
-    { reason: 'collector_name is empty', line: () => csvLine(['T05', 'Tim Penagihan Keliling', 'KOL0502', '', '-3.473000', '102.516700']) },
+    { reason: 'base_latitude is not a number', line: () => csvLine(['T09', 'Tim Penagihan Uji Coba', 'KOL0901', 'Ujang Sopian', 'n/a', '102.516700']) },
+    { reason: 'collector_name is empty', line: () => csvLine(['T09', 'Tim Penagihan Uji Coba', 'KOL0902', '', '-3.473000', '102.516700']) },
     { reason: 'duplicate team + collector', line: (copy) => copy },
   ],
 };

@@ -72,3 +72,31 @@ export function lastDayOfMonth(monthIdx: number): number {
 export function calendarMonth(monthIdx: number): number {
   return (monthIdx % 12) + 1;
 }
+
+/**
+ * National holidays the collection teams do not work: the fixed-date ones every year, and the working
+ * days of Idul Fitri and its collective leave (cuti bersama) for the years the teams exist.
+ */
+const FIXED_HOLIDAYS = new Set(['01-01', '05-01', '06-01', '08-17', '12-25']);
+const IDUL_FITRI = new Set(['2023-04-21', '2023-04-24', '2024-04-10', '2024-04-11', '2025-03-31', '2025-04-01', '2026-03-20', '2026-03-21']);
+
+/** A Jakarta working day: Monday to Friday, not a national holiday. */
+export function isWorkingDay(dayNumber: number): boolean {
+  const w = weekday(dayNumber);
+  if (w === 0 || w === 6) return false;
+  const iso = isoDate(dayNumber);
+  return !FIXED_HOLIDAYS.has(iso.slice(5)) && !IDUL_FITRI.has(iso);
+}
+
+const workingDaysByMonth = new Map<number, readonly number[]>();
+
+/** The working days of a month, in order (asked for every customer and month, so computed once). */
+export function workingDaysOf(monthIdx: number): readonly number[] {
+  let days = workingDaysByMonth.get(monthIdx);
+  if (days === undefined) {
+    const list: number[] = [];
+    for (let d = firstDayOfMonth(monthIdx); d <= lastDayOfMonth(monthIdx); d++) if (isWorkingDay(d)) list.push(d);
+    workingDaysByMonth.set(monthIdx, (days = list));
+  }
+  return days;
+}

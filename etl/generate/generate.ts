@@ -6,8 +6,9 @@
 import { periodIndex } from '../domain/period';
 import { eraAt } from './behaviour';
 import { firstDayOfMonth, lastDayOfMonth, monthOfDay } from './calendar';
+import { SERVICE_UNITS, unitShare } from './areas';
 import { CHANNELS, COLLECTOR, COUNTER, isLaunched } from './channels';
-import { collectorFor } from './collection';
+import { fieldCapacity, TEAMS, VISITS_PER_DAY } from './collection';
 import type { PaymentResult } from './ledger';
 import { DemoOutput } from './output';
 import { planBadRows, planOddities } from './plan';
@@ -28,14 +29,37 @@ export interface GenerateOptions {
   out: string;
 }
 
-/** Deliberate oddities among the payments (loaded, never rejected, changing no arrears). */
-const ODDITIES: Readonly<Record<keyof Oddities, number>> = { duplicate: 4, overpayment: 4, futurePeriod: 2 };
+/**
+ * Deliberate oddities among the payments (loaded, never rejected, changing no arrears): a few of each,
+ * and duplicates (the same bill paid at two channels) in proportion to the utility, about one a week.
+ */
+const oddities = (scale: number): Readonly<Record<keyof Oddities, number>> => ({
+  duplicate: Math.max(4, Math.round(50 * scale)),
+  overpayment: 4,
+  futurePeriod: 2,
+});
 const UNKNOWN_CUSTOMER_PAYMENTS = 5;
-/** Collector visits are on record for the last twelve months. */
-const VISIT_MONTHS = 12;
+/** Share of the connections in arrears on a working day, roughly, over the teams' years. */
+const DEBTOR_SHARE = 0.3;
+/** Routine visits offered for twice what the collectors can make, so their days fill. */
+const OVERSUPPLY = 2;
 const UNMATCHED: PaymentResult = { outcome: 'unmatched', applications: [], credit: 0 };
 
 export type Truth = ReturnType<DemoOutput['truth']['toJson']>;
+
+/** The customers' routine-visit streams count down from here, clear of the run's own streams. */
+const ROUTINE_STREAMS = -16;
+
+/**
+ * Chance per working day that a debtor is offered for a routine visit, per unit and month: enough
+ * debtors for the unit's collectors' days, from the connections the unit serves.
+ */
+function routineChances(customers: number): (unitCode: string, monthIdx: number) => number {
+  const debtors = new Map(SERVICE_UNITS.map((u) => [u.code, Math.max(1, DEBTOR_SHARE * customers * unitShare(u.code))]));
+  const perDay = (VISITS_PER_DAY.min + VISITS_PER_DAY.max) / 2;
+  const units = new Map(SERVICE_UNITS.map((u) => [u.code, u]));
+  return (unitCode, monthIdx) => Math.min(1, (OVERSUPPLY * fieldCapacity(units.get(unitCode)!, monthIdx) * perDay) / debtors.get(unitCode)!);
+}
 
 export async function generate(o: GenerateOptions): Promise<Truth> {
   const fromIdx = periodIndex(o.from);
@@ -47,23 +71,23 @@ export async function generate(o: GenerateOptions): Promise<Truth> {
   const window: RunWindow = {
     fromIdx,
     toIdx,
-    visitsFromIdx: Math.max(fromIdx, toIdx - VISIT_MONTHS + 1),
+    routineChance: routineChances(total),
     eras: Array.from({ length: toIdx - fromIdx + 1 }, (_, i) => eraAt(fromIdx + i)),
   };
   // Streams of their own for the run-wide draws, apart from the customers' streams 1, 2, 3 …
   const runRng = new Rng(seed, 0);
-  const out = await DemoOutput.open(o.out, fromIdx, toIdx, new Rng(seed, -2));
+  const out = await DemoOutput.open(o.out, fromIdx, toIdx, new Rng(seed, -2), new Rng(seed, -3));
   await out.writeReferenceFiles(runRng);
 
-  const oddities = planOddities(runRng, total, ODDITIES);
+  const planned = planOddities(runRng, total, oddities(scale));
   const badRows = planBadRows(runRng, total);
 
   for (let index = 0; index < total; index++) {
     const rng = new Rng(seed, index + 1);
     const customer = makeCustomer(rng, index, scale);
     const sink = out.sinkFor(customer);
-    const result = simulateCustomer(customer, rng, window, oddities.ask(index), sink);
-    oddities.produced(result.produced);
+    const result = simulateCustomer(customer, rng, new Rng(seed, ROUTINE_STREAMS - index), window, planned.ask(index), sink);
+    planned.produced(result.produced);
     const customerLine = out.customer(customer, result.status);
 
     badRows.injectDue(
@@ -74,7 +98,7 @@ export async function generate(o: GenerateOptions): Promise<Truth> {
         billLine: sink.billLine,
         visitLine: sink.visitLine,
         settledBill: result.settledBill,
-        collector: collectorFor(rng, customer.unit),
+        collector: TEAMS.find((t) => t.unit === customer.unit)!.collectors[0],
         fromIdx,
         toIdx,
         unknownCustomer: () => out.unknownCustomer(),
@@ -108,7 +132,7 @@ export async function generate(o: GenerateOptions): Promise<Truth> {
   }
 
   await out.close();
-  const truth = out.truth.toJson({ customers: o.customers, from: o.from, to: o.to, seed: o.seed }, scale, oddities.counts());
+  const truth = out.truth.toJson({ customers: o.customers, from: o.from, to: o.to, seed: o.seed }, scale, planned.counts());
   await out.writeTruth(truth);
   return truth;
 }

@@ -15,9 +15,10 @@ import { COLLECTORS } from './collection';
 import { CsvWriter, csvLine } from './csv-writer';
 import { customerId, type Customer } from './population';
 import type { Rng } from './prng';
-import { SettlementFiles } from './settlements';
+import { inSettlementFile, SettlementFiles } from './settlements';
 import type { CustomerSink, PaymentEvent } from './simulate';
 import { TruthLedger } from './truth';
+import { VisitRoster } from './visit-roster';
 
 export const COLUMNS = {
   'areas.csv': ['desa_code', 'desa_name', 'desa_type', 'kecamatan_code', 'kecamatan_name', 'latitude', 'longitude'],
@@ -46,6 +47,7 @@ export class DemoOutput {
   readonly truth: TruthLedger;
   private readonly writers: Record<StreamedFile, CsvWriter>;
   private readonly settlements: SettlementFiles;
+  private readonly roster: VisitRoster;
   private readonly nativeChannels = CHANNELS.filter((c) => c.native);
   private extraRefs = 0;
   private unknownCustomers = 0;
@@ -56,7 +58,9 @@ export class DemoOutput {
     private readonly toIdx: number,
     fromIdx: number,
     settlementRng: Rng,
+    rosterRng: Rng,
   ) {
+    this.roster = new VisitRoster(rosterRng);
     this.truth = new TruthLedger(fromIdx, toIdx, CHANNELS.map((c) => c.code));
     const open = (file: StreamedFile) => new CsvWriter(join(out, file), COLUMNS[file]);
     this.writers = {
@@ -67,17 +71,17 @@ export class DemoOutput {
       'write_offs.csv': open('write_offs.csv'),
       'visits.csv': open('visits.csv'),
     };
-    this.settlements = new SettlementFiles(out, periodFromIndex(toIdx), settlementRng, (channel, paidAt) =>
+    this.settlements = new SettlementFiles(out, toIdx, settlementRng, (channel, paidAt) =>
       this.extraRef(channel, dayOfIso(paidAt)),
     );
   }
 
-  static async open(out: string, fromIdx: number, toIdx: number, settlementRng: Rng): Promise<DemoOutput> {
+  static async open(out: string, fromIdx: number, toIdx: number, settlementRng: Rng, rosterRng: Rng): Promise<DemoOutput> {
     await mkdir(out, { recursive: true });
     // settlement files of an earlier run (another --to) would otherwise be loaded with this one
     await rm(join(out, 'settlements'), { recursive: true, force: true });
     await mkdir(join(out, 'settlements'), { recursive: true });
-    return new DemoOutput(out, toIdx, fromIdx, settlementRng);
+    return new DemoOutput(out, toIdx, fromIdx, settlementRng, rosterRng);
   }
 
   /** Areas, channels and teams: small, written at once, with their bad rows in the middle. */
@@ -111,6 +115,7 @@ export class DemoOutput {
   sinkFor(customer: Customer): RecordingSink {
     const w = this.writers;
     const truth = this.truth;
+    const roster = this.roster;
     const id = customer.id;
     const sink: RecordingSink = {
       billLine: null,
@@ -138,7 +143,9 @@ export class DemoOutput {
         ]);
         w['visits.csv'].line(sink.visitLine);
         truth.visit(e.amountCollected);
+        roster.fixed(e.team, e.collector, e.day);
       },
+      routineVisit: (team, day, make) => roster.offer(team, day, make),
       monthEnd: (monthIdx, arrears) => truth.monthEnd(monthIdx, arrears),
     };
     return sink;
@@ -152,12 +159,12 @@ export class DemoOutput {
     return line;
   }
 
-  /** Every valid payment: into the channel's settlement file for the last month, else payments.csv. */
+  /** Every valid payment: into the channel's settlement file (settlements.ts says which months), else payments.csv. */
   payment(e: PaymentEvent, customer: string): void {
     const month = monthOfDay(e.day);
     this.truth.payment(month, e.channel.code, e.amount, e.result);
-    if (e.channel.native && month === this.toIdx) {
-      this.settlements.add(e.channel, canonical(e, customer));
+    if (inSettlementFile(e.channel, month, this.toIdx)) {
+      this.settlements.add(e.channel, month, canonical(e, customer));
       return;
     }
     const period = e.period === null ? '' : periodFromIndex(e.period);
@@ -186,12 +193,20 @@ export class DemoOutput {
   /** Lets the streams catch up; called between customers so memory stays flat. */
   async drain(): Promise<void> {
     for (const w of Object.values(this.writers)) await w.drain();
-    await this.settlements.flushFull(this.nativeChannels);
+    await this.settlements.flushFull();
   }
 
   async close(): Promise<void> {
+    const visits = this.writers['visits.csv'];
+    let written = 0;
+    for (const { collector, visit: v } of this.roster.staffed()) {
+      visits.line(`${v.visitId},${collector.teamId},${collector.collectorId},${v.customerId},${isoDateTime(v.day, v.second)},${v.outcome},0,${v.promiseDay === null ? '' : isoDate(v.promiseDay)}`);
+      this.truth.visit(0);
+      if (++written % 5_000 === 0) await visits.drain();
+    }
     for (const w of Object.values(this.writers)) await w.close();
     await this.settlements.close(this.nativeChannels);
+    for (const f of this.settlements.refused) this.truth.refusedFile(f);
     for (const f of this.settlements.written) {
       this.truth.notCompletedOrders(f.notCompleted);
       for (const b of f.bad) this.truth.bad({ file: f.file, payment_ref: b.payment_ref, reason: b.reason });

@@ -1,14 +1,20 @@
 /**
  * The last month's payments of channels that deliver their own settlement files (banks, PPOB and
  * minimarket aggregators, marketplaces) go into those files, written by the channel's adapter, and not
- * into payments.csv. Each file also gets a few unreadable rows, and marketplace files some refunded or
- * cancelled orders, which are recorded but are not payments. Files are cut at MAX_ROWS so a run of a
+ * into payments.csv; marketplaces' last twelve months do, one file a month, because only their reports
+ * carry the refunded and cancelled orders, which are recorded but are not payments. Each file of the
+ * last month also gets a few unreadable rows. Files are cut at MAX_ROWS so a run of a
  * million customers never holds a whole month of one bank in memory.
+ *
+ * One bank's first transmission of the month broke off: the file lost its last lines but kept the
+ * trailer the bank computed, so the loader refuses it whole; the bank sent the full file again, which
+ * holds every payment, so the refused one changes no figure.
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { adapterByFormat } from '../adapters/index';
 import type { CanonicalPayment } from '../adapters/types';
+import { periodFromIndex } from '../domain/period';
 import type { Channel, NativeFormat } from './channels';
 import type { Rng } from './prng';
 
@@ -16,6 +22,10 @@ const MAX_ROWS = 10_000;
 const EXTENSION: Readonly<Record<NativeFormat, string>> = { 'bank-h2h': 'txt', ppob: 'txt', marketplace: 'csv' };
 /** Share of marketplace orders that were refunded or cancelled. */
 const NOT_COMPLETED_SHARE = 0.03;
+/** Months of marketplace reports in the demo, up to the last. */
+const MARKETPLACE_MONTHS = 12;
+/** Data lines the broken-off transmission lost. */
+const LOST_LINES = 3;
 
 export interface NativeFile {
   /** path relative to the output directory */
@@ -53,44 +63,63 @@ const SPOILERS: Readonly<Record<NativeFormat, readonly Spoiler[]>> = {
   ],
 };
 
+/** Whether a payment of the month goes into the channel's own settlement file rather than payments.csv. */
+export function inSettlementFile(channel: Channel, monthIdx: number, lastMonthIdx: number): boolean {
+  if (!channel.native) return false;
+  return monthIdx === lastMonthIdx || (channel.category === 'marketplace' && monthIdx > lastMonthIdx - MARKETPLACE_MONTHS && monthIdx < lastMonthIdx);
+}
+
 function groupThousands(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
+interface Buffer {
+  channel: Channel;
+  monthIdx: number;
+  rows: CanonicalPayment[];
+  parts: number;
+}
+
 export class SettlementFiles {
-  private readonly buffers = new Map<string, CanonicalPayment[]>();
-  private readonly parts = new Map<string, number>();
+  /** by channel and month */
+  private readonly buffers = new Map<string, Buffer>();
   readonly written: NativeFile[] = [];
+  /** files the loader must refuse whole, and why */
+  readonly refused: { file: string; reason: string }[] = [];
 
   constructor(
     private readonly outDir: string,
-    private readonly period: string,
+    private readonly lastMonthIdx: number,
     private readonly rng: Rng,
     /** a payment_ref no real payment uses, for the rows the files add */
     private readonly extraRef: (channel: Channel, paidAt: string) => string,
   ) {}
 
-  add(channel: Channel, payment: CanonicalPayment): void {
-    let rows = this.buffers.get(channel.code);
-    if (!rows) this.buffers.set(channel.code, (rows = []));
-    rows.push(payment);
+  add(channel: Channel, monthIdx: number, payment: CanonicalPayment): void {
+    const key = `${channel.code} ${monthIdx}`;
+    let b = this.buffers.get(key);
+    if (!b) this.buffers.set(key, (b = { channel, monthIdx, rows: [], parts: 0 }));
+    b.rows.push(payment);
   }
 
-  /** Writes out the channels whose month no longer fits in memory. */
-  async flushFull(channels: readonly Channel[]): Promise<void> {
-    for (const c of channels) if ((this.buffers.get(c.code)?.length ?? 0) >= MAX_ROWS) await this.flush(c);
+  /** Writes out the channel months that no longer fit in memory. */
+  async flushFull(): Promise<void> {
+    for (const b of this.buffers.values()) if (b.rows.length >= MAX_ROWS) await this.flush(b);
   }
 
-  async close(channels: readonly Channel[]): Promise<void> {
-    for (const c of channels) if (c.native && (this.buffers.get(c.code)?.length ?? 0) > 0) await this.flush(c);
+  /** Writes the rest, in channel and month order. */
+  async close(channelOrder: readonly Channel[]): Promise<void> {
+    const rest = [...this.buffers.values()].filter((b) => b.rows.length > 0);
+    rest.sort((a, b) => channelOrder.indexOf(a.channel) - channelOrder.indexOf(b.channel) || a.monthIdx - b.monthIdx);
+    for (const b of rest) await this.flush(b);
   }
 
-  private async flush(channel: Channel): Promise<void> {
+  private async flush(b: Buffer): Promise<void> {
+    const { channel } = b;
     const format = channel.native!;
-    const payments = this.buffers.get(channel.code)!;
-    this.buffers.set(channel.code, []);
-    const part = (this.parts.get(channel.code) ?? 0) + 1;
-    this.parts.set(channel.code, part);
+    const payments = b.rows;
+    b.rows = [];
+    const part = ++b.parts;
 
     const rows = [...payments];
     let notCompleted = 0;
@@ -104,15 +133,27 @@ export class SettlementFiles {
     // partners deliver their rows in time order
     rows.sort((a, b) => (a.paid_at < b.paid_at ? -1 : a.paid_at > b.paid_at ? 1 : a.payment_ref < b.payment_ref ? -1 : 1));
     const bad: NativeFile['bad'] = [];
-    for (const s of SPOILERS[format]) {
+    for (const s of b.monthIdx === this.lastMonthIdx ? SPOILERS[format] : []) {
       const copied = this.rng.pick(payments);
       const row = { ...s.spoil(copied), payment_ref: this.extraRef(channel, copied.paid_at) };
       rows.splice(this.rng.int(0, rows.length), 0, row);
       bad.push({ payment_ref: row.payment_ref, reason: s.reason });
     }
     const suffix = part > 1 ? `-part${part}` : '';
-    const file = join('settlements', `${channel.code.toLowerCase().replace(/_/g, '-')}-${this.period}${suffix}.${EXTENSION[format]}`);
-    await writeFile(join(this.outDir, file), adapterByFormat(format)!.write(rows, channel.code), 'utf8');
+    const file = join('settlements', `${channel.code.toLowerCase().replace(/_/g, '-')}-${periodFromIndex(b.monthIdx)}${suffix}.${EXTENSION[format]}`);
+    const text = adapterByFormat(format)!.write(rows, channel.code);
+    await writeFile(join(this.outDir, file), text, 'utf8');
     this.written.push({ file, format, channel: channel.code, rows: rows.length, notCompleted, bad });
+    if (format === 'bank-h2h' && this.refused.length === 0 && rows.length > 2 * LOST_LINES) await this.writeBrokenOff(file, text);
+  }
+
+  /** The same file without its last data lines, the trailer as the bank computed it for all of them. */
+  private async writeBrokenOff(file: string, text: string): Promise<void> {
+    const lines = text.split('\r\n');
+    const trailer = lines.findLastIndex((l) => l.startsWith('T;'));
+    lines.splice(trailer - LOST_LINES, LOST_LINES);
+    const broken = file.replace(/(\.\w+)$/, '-first-transmission$1');
+    await writeFile(join(this.outDir, broken), lines.join('\r\n'), 'utf8');
+    this.refused.push({ file: broken, reason: 'trailer row count does not match' });
   }
 }

@@ -5,29 +5,30 @@
  * is decided from what is outstanding at that moment and its allocation is known exactly.
  */
 import { type Era, INSTALMENT, type Mode, monthlyIntent, monthlyUsage, penaltyFor, regularPaymentDay, stopsPaying } from './behaviour';
-import { calendarMonth, firstDayOfMonth, lastDayOfMonth, monthOfDay, weekday, yymmdd } from './calendar';
+import { MARKETPLACE_LAUNCH, paysOnlineIn, switchesToLaunchedMarketplace } from './adoption';
+import { calendarMonth, firstDayOfMonth, lastDayOfMonth, monthOfDay, weekday, workingDaysOf, yymmdd } from './calendar';
 import {
   COLLECTION_TEAM_FROM,
   COLLECTOR,
   COUNTER,
   isLaunched,
-  onlineShare,
   ONLINE_MAX_OVERDUE_DAYS,
   pickOnlineChannel,
   type Channel,
 } from './channels';
-import { collectorFor, visitOutcome, type Collector, type Debtor, type Outcome } from './collection';
+import { collectorOf, experience, routineVisit, teamFor, visitOutcome, type Collector, type Debtor, type Outcome, type Team } from './collection';
 import { standingAtStart, type Standing } from './legacy';
 import { DebtLedger, type Debt, type PaymentResult } from './ledger';
 import type { Customer } from './population';
-import type { Rng } from './prng';
+import { hashText, type Rng } from './prng';
+import type { RoutineVisitRow } from './visit-roster';
 import { billCharges, tariffFor, type BillCharges } from './tariffs';
 
 export interface RunWindow {
   fromIdx: number;
   toIdx: number;
-  /** first month whose collector visits are kept in visits.csv */
-  visitsFromIdx: number;
+  /** chance that a debtor of the unit is offered for a routine visit on a working day of the month */
+  routineChance(unitCode: string, monthIdx: number): number;
   /** behaviour parameters per month, index = month − fromIdx */
   eras: readonly Era[];
 }
@@ -61,6 +62,7 @@ export interface WriteOffEvent {
 
 export interface VisitEvent {
   visitId: string;
+  team: Team;
   collector: Collector;
   day: number;
   second: number;
@@ -76,6 +78,8 @@ export interface CustomerSink {
   payment(e: PaymentEvent): void;
   writeOff(e: WriteOffEvent): void;
   visit(e: VisitEvent): void;
+  /** a routine visit offered to the team's day; `make` runs only if the day takes it */
+  routineVisit(team: Team, day: number, make: () => RoutineVisitRow): void;
   monthEnd(monthIdx: number, arrears: number): void;
 }
 
@@ -100,6 +104,12 @@ const DAY = 86_400;
 const COUNTER_HOURS: [number, number] = [8 * 3600, 15 * 3600 - 1];
 const ONLINE_HOURS: [number, number] = [6 * 3600, 23 * 3600 - 1];
 const FIELD_HOURS: [number, number] = [9 * 3600, 16 * 3600 - 1];
+/** Days from a visit's cash to its deposit at the office, and how often each. */
+const DEPOSIT_DELAY_WEIGHTS = [0.55, 0.35, 0.1];
+/** Share of deposits that differ from what the visit recorded. */
+const DEPOSIT_DIFFERS = 0.04;
+/** A debtor is not visited again within this many days. */
+const REVISIT_GAP_DAYS = 7;
 const END_OF_DAY = DAY - 1;
 
 const OPENING_WRITE_OFF_REASONS = [
@@ -124,8 +134,26 @@ interface PendingBill {
   sealedThisMonth: boolean;
 }
 
-export function simulateCustomer(customer: Customer, rng: Rng, window: RunWindow, asked: Oddities, sink: CustomerSink): CustomerResult {
-  return new CustomerLife(customer, rng, window, asked, sink).run();
+/** A routine visit the customer got, told at the end when the payments after it are known. */
+interface RoutineCandidate {
+  team: Team;
+  day: number;
+  second: number;
+  debtor: Debtor;
+  gone: boolean;
+  /** paid the collector at the door what it was going to pay at the counter that day */
+  cash: number;
+  /** time of that payment, which the visit precedes */
+  cashSecond: number;
+  clearedArrears: boolean;
+}
+
+/**
+ * `rng` decides the customer's story; `routine` only the routine visits, which change nothing in it,
+ * so a run with more or fewer of them has the same bills, payments and arrears.
+ */
+export function simulateCustomer(customer: Customer, rng: Rng, routine: Rng, window: RunWindow, asked: Oddities, sink: CustomerSink): CustomerResult {
+  return new CustomerLife(customer, rng, routine, window, asked, sink).run();
 }
 
 class CustomerLife {
@@ -152,10 +180,15 @@ class CustomerLife {
   private produced: Oddities = { duplicate: false, overpayment: false, futurePeriod: false };
   private settledBill: CustomerResult['settledBill'] = null;
   private lastBillTotal = 0;
+  private lastVisitDay = -Infinity;
+  /** days of the customer's payments, in order */
+  private readonly paymentDays: number[] = [];
+  private readonly routines: RoutineCandidate[] = [];
 
   constructor(
     private readonly c: Customer,
     private readonly rng: Rng,
+    private readonly routine: Rng,
     private readonly w: RunWindow,
     private readonly asked: Oddities,
     private readonly sink: CustomerSink,
@@ -186,6 +219,7 @@ class CustomerLife {
     }
     // The last period's bill is issued after --to: it is in the files but no month end of the run sees it due.
     if (bill) this.issue(bill, firstDayOfMonth(this.w.toIdx + 1));
+    this.tellRoutineVisits();
     return { status: this.status, produced: this.produced, settledBill: this.settledBill };
   }
 
@@ -259,8 +293,10 @@ class CustomerLife {
 
     if (m >= COLLECTION_TEAM_FROM && (overdue >= 2 || owesOpening)) {
       const rate = this.status === 'disconnected' ? era.visitRate / 2 : era.visitRate;
-      if (this.rng.chance(rate)) this.at(this.workday(first, last), FIELD_HOURS, () => this.visit());
+      if (this.rng.chance(rate)) this.at(this.fieldDay(first, last), FIELD_HOURS, () => this.visit());
     }
+    // collectors call on those already behind at the start of the month, not on a bill a few days late
+    if (m >= COLLECTION_TEAM_FROM && (overdue >= 1 || owesOpening)) this.planRoutineVisits(m);
 
     if (this.status === 'active' && this.mode === 'paying' && this.ledger.payableCount(last) === 0 && this.rng.chance(0.0006)) {
       this.at(this.workday(first, last), COUNTER_HOURS, () => this.close());
@@ -299,7 +335,83 @@ class CustomerLife {
   }
 
   private paysOnline(m: number): boolean {
-    return this.c.digital < onlineShare(m);
+    return paysOnlineIn(this.c.digital, m, this.c.desa.kecamatan);
+  }
+
+  /** A working day of the field teams in [from, to] (any of the month's if none is), evenly. */
+  private fieldDay(from: number, to: number): number {
+    const month = workingDaysOf(this.month);
+    const inRange = month.filter((d) => d >= from && d <= to);
+    return this.rng.pick(inRange.length > 0 ? inRange : month);
+  }
+
+  /**
+   * Working days on which the customer, if in arrears that morning, is offered for a routine visit. The
+   * check runs at the start of the day so that a payment later that day can be the collector's.
+   */
+  private planRoutineVisits(m: number): void {
+    const chance = this.w.routineChance(this.c.unit.code, m);
+    for (const day of workingDaysOf(m)) {
+      if (!this.routine.chance(chance)) continue;
+      const second = this.routine.int(FIELD_HOURS[0], FIELD_HOURS[1]);
+      const team = teamFor(this.routine, this.c.unit, m);
+      this.queue.push({ stamp: day * DAY + 1, run: () => this.offerRoutineVisit(team, second) });
+    }
+  }
+
+  private offerRoutineVisit(team: Team, second: number): void {
+    const day = this.now();
+    if (day - this.lastVisitDay < REVISIT_GAP_DAYS || this.ledger.arrearsAsOf(day) === 0) return;
+    this.lastVisitDay = day;
+    this.routines.push({ team, day, second, debtor: this.debtor(), gone: this.gone, cash: 0, cashSecond: 0, clearedArrears: false });
+  }
+
+  /** The routine visit of today, if the customer gets one, to whom a counter payment can go instead. */
+  private collectorAtTheDoor(day: number): RoutineCandidate | undefined {
+    const r = this.routines.at(-1);
+    return r !== undefined && r.day === day && !r.gone ? r : undefined;
+  }
+
+  /** Once the customer's payments are all known, each routine visit's outcome follows from them. */
+  private tellRoutineVisits(): void {
+    let p = 0;
+    for (const r of this.routines) {
+      if (r.cash > 0) {
+        const second = Math.max(FIELD_HOURS[0] - 3600, r.cashSecond - this.routine.int(600, 5400));
+        const outcome = r.clearedArrears ? 'paid' : 'partial';
+        const collector = collectorOf(this.routine, r.team, r.day);
+        this.sink.visit({ visitId: this.nextVisitId(), team: r.team, collector, day: r.day, second, outcome, amountCollected: r.cash, promiseDay: null });
+        continue;
+      }
+      while (p < this.paymentDays.length && this.paymentDays[p] < r.day) p++;
+      const nextPayment = p < this.paymentDays.length ? this.paymentDays[p] : null;
+      this.sink.routineVisit(r.team, r.day, () => {
+        const { outcome, promiseDay } = routineVisit(this.routine, r.debtor, experience(r.team, monthOfDay(r.day)), r.gone, r.day, nextPayment);
+        return {
+          visitId: this.nextVisitId(),
+          customerId: this.c.id,
+          desaCode: this.c.desa.code,
+          latitude: this.c.latitude,
+          day: r.day,
+          second: r.second,
+          outcome,
+          promiseDay,
+        };
+      });
+    }
+  }
+
+  /**
+   * The first month this customer may pay a bill twice: spread over the run by the customer number (no
+   * random draw, which would move the customer's story), so that duplicates come in every year.
+   */
+  private duplicateFrom(): number {
+    return this.w.fromIdx + (hashText(this.c.id) % (this.w.toIdx - this.w.fromIdx + 1));
+  }
+
+  private nextVisitId(): string {
+    this.visitCounter++;
+    return `V${String(this.c.index + 1).padStart(8, '0')}${String(this.visitCounter).padStart(4, '0')}`;
   }
 
   /** A Monday-to-Saturday day in [from, to] (offices and the counter are closed on Sunday). */
@@ -319,7 +431,8 @@ class CustomerLife {
 
   /** An effect a few days or weeks later; it may fall in a later month. */
   private later(day: number, hours: [number, number], run: () => void): void {
-    const action = { stamp: day * DAY + this.rng.int(hours[0], hours[1]), run };
+    // never before the action that plans it, which the queue has already passed
+    const action = { stamp: Math.max(day * DAY + this.rng.int(hours[0], hours[1]), this.current + 1), run };
     if (day <= lastDayOfMonth(this.month)) {
       const i = this.queue.findIndex((a) => a.stamp > action.stamp);
       this.queue.splice(i === -1 ? this.queue.length : i, 0, action);
@@ -351,16 +464,25 @@ class CustomerLife {
     if (chosen.length === 0 || this.gone) return 0;
     const tooOld = chosen.some((d) => d.period === null || day - d.dueDay > ONLINE_MAX_OVERDUE_DAYS);
     const channel = via === 'collector' ? COLLECTOR : via === 'counter' || tooOld ? COUNTER : this.customerChannel(day);
+    // the customer meant to go to the counter today, and the collector came by first: same money, same day
+    const door = via === 'customer' && channel === COUNTER ? this.collectorAtTheDoor(day) : undefined;
+    const through = door ? COLLECTOR : channel;
+    const stampBefore = this.lastStamp;
     let paid = 0;
     if (channel.online || (!chosen.some((d) => d.period === null) && chosen.length <= 3 && this.rng.chance(0.6) && via !== 'collector')) {
-      for (const d of chosen) paid += this.payBill(channel, d);
+      for (const d of chosen) paid += this.payBill(through, d);
     } else {
       const owed = chosen.reduce((s, d) => s + d.outstanding, 0);
-      const extra = channel === COUNTER && this.asked.overpayment && !this.produced.overpayment ? this.overpaymentExtra(owed) : 0;
-      this.emit(channel, null, owed + extra, this.penaltyOn(chosen, day));
+      const extra = channel === COUNTER && !door && this.asked.overpayment && !this.produced.overpayment ? this.overpaymentExtra(owed) : 0;
+      this.emit(through, null, owed + extra, this.penaltyOn(chosen, day));
       paid = owed;
     }
     this.afterPayment(day);
+    if (door) {
+      door.cash += paid;
+      if (door.cashSecond === 0) door.cashSecond = Math.max(stampBefore + 1, this.current) - day * DAY;
+      door.clearedArrears = this.ledger.arrearsAsOf(day) === 0;
+    }
     return paid;
   }
 
@@ -374,10 +496,12 @@ class CustomerLife {
     const result = this.emit(channel, bill.period, amount, this.penaltyOn([bill], this.now()));
     if (bill.outstanding === 0 && result.applications.length > 0) {
       this.settledBill ??= { period: bill.period!, day: this.now(), total: bill.total };
-      if (channel.online && this.asked.duplicate && !this.produced.duplicate) {
-        // paid in the app, then again at the counter the same day
+      if (channel.online && this.asked.duplicate && !this.produced.duplicate && this.month >= this.duplicateFrom()) {
+        // paid in the app, then again the same day at the counter or through another partner
         this.produced.duplicate = true;
-        this.emit(COUNTER, bill.period, amount, 0, 1800);
+        const other = this.rng.chance(0.5) ? undefined : pickOnlineChannel(this.rng, this.now());
+        const again = other === undefined || other === channel ? COUNTER : other;
+        this.emit(again, bill.period, amount, 0, 1800);
       }
     }
     return amount;
@@ -388,6 +512,7 @@ class CustomerLife {
     const online = this.paysOnline(m) !== this.rng.chance(0.08);
     if (!online) return COUNTER;
     if (!this.preferred || !isLaunched(this.preferred, day) || this.rng.chance(0.03)) this.preferred = pickOnlineChannel(this.rng, day);
+    else if (switchesToLaunchedMarketplace(this.rng, this.preferred, day)) this.preferred = MARKETPLACE_LAUNCH;
     return this.preferred ?? COUNTER;
   }
 
@@ -404,6 +529,7 @@ class CustomerLife {
     const day = Math.floor(stamp / DAY);
     if (day !== this.now()) throw new Error(`payment of ${this.c.id} pushed past midnight`);
     this.lastStamp = stamp;
+    this.paymentDays.push(day);
     const result = this.ledger.pay(period, amount, day);
     this.sink.payment({
       ref: this.ref(channel, day),
@@ -486,15 +612,21 @@ class CustomerLife {
     this.emit(COUNTER, this.w.toIdx + 1, this.lastBillTotal, 0);
   }
 
+  private debtor(): Debtor {
+    const open = this.ledger.payable(this.now());
+    const deep = this.mode === 'stopped' || open.length > 3 || open[0]?.period === null;
+    return this.status === 'disconnected' ? 'disconnected' : deep ? 'deep' : 'behind';
+  }
+
   private visit(): void {
     const day = this.now();
     if (this.ledger.arrearsAsOf(day) === 0 || this.gone) return;
     const open = this.ledger.payable(day);
-    const deep = this.mode === 'stopped' || open.length > 3 || open[0]?.period === null;
-    const debtor: Debtor = this.status === 'disconnected' ? 'disconnected' : deep ? 'deep' : 'behind';
-    let outcome = visitOutcome(this.rng, debtor);
+    const team = teamFor(this.rng, this.c.unit, this.month);
+    const collector = collectorOf(this.rng, team, day);
+    let outcome = visitOutcome(this.rng, this.debtor(), experience(team, this.month));
     if (outcome === 'sealed' && this.status !== 'active') outcome = 'letter_delivered';
-    const collector = collectorFor(this.rng, this.c.unit);
+    this.lastVisitDay = day;
     let collected = 0;
     let promiseDay: number | null = null;
     const owed = open.reduce((s, d) => s + d.outstanding, 0);
@@ -539,24 +671,22 @@ class CustomerLife {
       case 'not_home':
         break;
     }
-    if (this.month >= this.w.visitsFromIdx) {
-      this.visitCounter++;
-      this.sink.visit({
-        visitId: `V${String(this.c.index + 1).padStart(8, '0')}${String(this.visitCounter).padStart(3, '0')}`,
-        collector,
-        day,
-        second: this.current - day * DAY,
-        outcome,
-        amountCollected: collected,
-        promiseDay,
-      });
-    }
+    this.sink.visit({ visitId: this.nextVisitId(), team, collector, day, second: this.current - day * DAY, outcome, amountCollected: collected, promiseDay });
   }
 
-  /** Cash handed to the collector: a payment without a period, so it pays the oldest debts first. */
+  /**
+   * Cash handed to the collector, deposited at the office through the collector channel the same day or
+   * within two (Sunday it is closed), as a payment without a period, so it pays the oldest debts first.
+   * A few deposits are short of what the visit recorded.
+   */
   private collect(amount: number): number {
-    this.emit(COLLECTOR, null, amount, 0);
-    this.afterPayment(this.now());
+    let depositDay = Math.min(this.now() + this.rng.weighted(DEPOSIT_DELAY_WEIGHTS), lastDayOfMonth(this.w.toIdx));
+    if (weekday(depositDay) === 0) depositDay--;
+    const deposited = this.rng.chance(DEPOSIT_DIFFERS) ? Math.max(1_000, amount - this.rng.int(1, 4) * 5_000) : amount;
+    this.later(depositDay, COUNTER_HOURS, () => {
+      this.emit(COLLECTOR, null, deposited, 0);
+      this.afterPayment(this.now());
+    });
     return amount;
   }
 }

@@ -48,6 +48,7 @@ export class TruthLedger {
   private readonly customersByStatus: Record<string, number> = {};
   private readonly rejects = new Map<string, number>();
   private readonly badRows: BadRowNote[] = [];
+  private readonly refusedFiles: { file: string; reason: string }[] = [];
 
   constructor(
     private readonly fromIdx: number,
@@ -105,6 +106,11 @@ export class TruthLedger {
     this.badRows.push(note);
   }
 
+  /** A file the loader must refuse whole (nothing of it loads, so it changes no other figure). */
+  refusedFile(note: { file: string; reason: string }): void {
+    this.refusedFiles.push(note);
+  }
+
   /** truth.json: what the run wrote, for the integration test and the curious. */
   toJson(params: Record<string, string | number>, scale: number, oddities: { overpayment: number; futurePeriod: number }) {
     return {
@@ -128,6 +134,7 @@ export class TruthLedger {
       marketplace_not_completed: this.notCompleted,
       expected_rejects: Object.fromEntries([...this.rejects.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
       bad_rows: this.badRows,
+      refused_files: this.refusedFiles,
       calibration: this.calibration(scale),
       arrears_by_month_end: this.arrearsByMonthEnd(),
       payments_by_channel_month: this.paymentsByChannelMonth(),
