@@ -9,7 +9,7 @@ import { E2E_PORT } from './tests/e2e/support/paths';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,
