@@ -28,8 +28,15 @@ export interface OwingCustomer {
   oldest_months: number;
   /** the periods of the overdue bills owing something, oldest first */
   periods: string[];
+  /** what each of those bills owes, in the same order */
+  bills_owed: BillOwed[];
   /** what the opening balance (arrears from before the billing history) still owes; 0 when none */
   opening: number;
+}
+
+export interface BillOwed {
+  period: string;
+  amount: number;
 }
 
 export interface OwingCondition {
@@ -45,12 +52,12 @@ export async function customersOwing(
   { asOf, filters = NO_FILTERS, condition, scope, limit }: { asOf: string; filters?: ArrearsFilters; condition: OwingCondition; scope: Scope; limit?: number },
 ): Promise<OwingCustomer[]> {
   requirePersonalData(scope, 'the customers owing');
-  const rows = await wh.query<Omit<OwingCustomer, 'periods'> & { periods: string }>(
+  const rows = await wh.query<Omit<OwingCustomer, 'periods' | 'bills_owed'> & { periods: string }>(
     `WITH ${FILTERED_DEBTS_SQL},
      owing AS (
        SELECT d.customer_id, sum(d.outstanding)::BIGINT AS arrears, count(d.bill_id)::BIGINT AS bills, max(d.age)::BIGINT AS oldest_months,
               coalesce(sum(d.outstanding) FILTER (WHERE d.bill_id IS NULL), 0)::BIGINT AS opening,
-              coalesce(list(b.period ORDER BY b.period) FILTER (WHERE d.bill_id IS NOT NULL), []) AS periods
+              coalesce(list(b.period || ':' || CAST(d.outstanding AS BIGINT) ORDER BY b.period) FILTER (WHERE d.bill_id IS NOT NULL), []) AS periods
          FROM debts d JOIN kept USING (customer_id) LEFT JOIN bill_balances b ON b.bill_id = d.bill_id
         GROUP BY d.customer_id)
      SELECT o.customer_id, c.name, c.address, c.phone, c.desa_code, a.desa_name, a.desa_type, a.kecamatan_code, a.kecamatan_name,
@@ -71,7 +78,23 @@ export async function customersOwing(
       limit: limit ?? 1_000_000_000,
     },
   );
-  return rows.map((r) => ({ ...r, periods: r.periods ? r.periods.split(',') : [] }));
+  return rows.map((r) => {
+    const bills_owed = parseBillsOwed(r.periods);
+    return { ...r, periods: bills_owed.map((b) => b.period), bills_owed };
+  });
+}
+
+/** `2024-02:30000,2024-03:60000` (how a list of bills owed travels as one text) → the bills. */
+export function parseBillsOwed(text: string): BillOwed[] {
+  if (!text) return [];
+  return text.split(',').map((item) => {
+    const [period, amount] = item.split(':');
+    return { period, amount: Number(amount) };
+  });
+}
+
+export function billsOwedText(bills: readonly BillOwed[]): string {
+  return bills.map((b) => `${b.period}:${b.amount}`).join(',');
 }
 
 /** The policy's conditions (meetsSealingPolicy, the same rule in TypeScript). */

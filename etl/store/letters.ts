@@ -4,14 +4,15 @@
  * none of it, and numbers are consecutive within a batch. Read back with their listed customers.
  */
 import { formatLetterNumber, letterSequenceName } from '../domain/letter-number';
+import { billsOwedText, parseBillsOwed, type BillOwed } from '../queries/sealing';
 import { nextInSequence, type StateStore } from './state-store';
 
 export interface LetterLineDraft {
   customer_id: string;
   name: string;
   address: string;
-  /** the periods owed, oldest first */
-  periods: string[];
+  /** the bills owed, oldest first, with what each owes */
+  bills: BillOwed[];
   /** what an opening balance (older arrears) adds */
   opening: number;
   amount: number;
@@ -114,7 +115,7 @@ export function issueBatch(
       );
       for (const [i, l] of d.lines.entries()) {
         await tx.run(`INSERT INTO letter_lines VALUES ($id, $pos, $customer, $name, $address, $periods, $opening, $amount)`, {
-          id: letterId, pos: i + 1, customer: l.customer_id, name: l.name, address: l.address, periods: l.periods.join(','), opening: l.opening, amount: l.amount,
+          id: letterId, pos: i + 1, customer: l.customer_id, name: l.name, address: l.address, periods: billsOwedText(l.bills), opening: l.opening, amount: l.amount,
         });
       }
     }
@@ -157,7 +158,7 @@ export async function listLetters(store: StateStore, f: LetterFilter = {}, limit
   const byLetter = new Map<number, LetterLineDraft[]>();
   for (const { letter_id, periods, ...l } of lines) {
     const list = byLetter.get(letter_id) ?? [];
-    list.push({ ...l, periods: periods ? periods.split(',') : [] });
+    list.push({ ...l, bills: parseBillsOwed(periods) });
     byLetter.set(letter_id, list);
   }
   return letters.map((l) => ({ ...l, lines: byLetter.get(l.letter_id) ?? [] }));

@@ -135,16 +135,18 @@ describe('a letter’s contents equal its selection', () => {
     expect(drafts).toHaveLength(1);
     expect(drafts[0]).toMatchObject({ recipient: 'Kepala Desa Kampung Delima', desa_code: '17.02.17.2001', total_amount: 310_000, total_customers: 2 });
     // C2: the opening balance less P4 (150,000), February and March (30,000 each); C3: February
-    expect(drafts[0].lines.map((l) => [l.customer_id, l.periods, l.opening, l.amount])).toEqual([
-      [C2, ['2024-02', '2024-03'], 150_000, 210_000],
-      [C3, ['2024-02'], 0, 100_000],
+    expect(drafts[0].lines.map((l) => [l.customer_id, l.bills, l.opening, l.amount])).toEqual([
+      [C2, [{ period: '2024-02', amount: 30_000 }, { period: '2024-03', amount: 30_000 }], 150_000, 210_000],
+      [C3, [{ period: '2024-02', amount: 100_000 }], 0, 100_000],
     ]);
   });
 
   it('teguran 2 goes to each active customer with two overdue bills, with a deadline', async () => {
     const customers = await customersOwing(wh, { asOf: '2024-04-30', condition: letterCondition('teguran-2', DEFAULT_SEALING_POLICY), scope: EVERYTHING });
     const drafts = composeDrafts('teguran-2', customers, { issuedOn: '2024-05-02', deadlineDays: 7 });
-    expect(drafts.map((d) => [d.customer_id, d.recipient, d.deadline, d.total_amount, d.lines[0].periods])).toEqual([[C1, 'Bapak/Ibu Budi Santoso', '2024-05-09', 90_000, ['2024-02', '2024-03']]]);
+    expect(drafts.map((d) => [d.customer_id, d.recipient, d.deadline, d.total_amount, d.lines[0].bills])).toEqual([
+      [C1, 'Bapak/Ibu Budi Santoso', '2024-05-09', 90_000, [{ period: '2024-02', amount: 30_000 }, { period: '2024-03', amount: 60_000 }]],
+    ]);
   });
 });
 
@@ -187,7 +189,7 @@ describe('issued letters in the state store', () => {
   const draft = (customer: string, amount: number): LetterDraft => ({
     kecamatan_code: '17.02.17', desa_code: '17.02.17.2001', customer_id: customer, recipient: `Bapak/Ibu ${customer}`, recipient_place: 'Jl. Kenanga',
     deadline: '2026-12-08', total_amount: amount, total_customers: 1,
-    lines: [{ customer_id: customer, name: customer, address: 'Jl. Kenanga', periods: ['2024-02'], opening: 0, amount }],
+    lines: [{ customer_id: customer, name: customer, address: 'Jl. Kenanga', bills: [{ period: '2024-02', amount }], opening: 0, amount }],
   });
   const numbering = { template: '{prefix}/{seq}/{code}/{roman}/{year}', prefix: '690', code: 'TBK', start: 1 };
   const selection = (area: string) => ({ kind: 'segel', area_code: area, as_of_month: '2024-04' });
@@ -197,7 +199,7 @@ describe('issued letters in the state store', () => {
     const b = await issueBatch(store, { selection: selection('17.02.09.1001'), issuedOn: '2026-12-01', issuedBy: 'sup', numbering, header: {}, drafts: [draft(C1, 3)] });
     expect([...a.numbers, ...b.numbers]).toEqual(['690/1/TBK/XII/2026', '690/2/TBK/XII/2026', '690/3/TBK/XII/2026']);
     const stored = await listLetters(store, { batchId: a.batch_id });
-    expect(stored.map((l) => [l.number, l.lines.map((x) => [x.customer_id, x.amount, x.periods])])).toEqual([
+    expect(stored.map((l) => [l.number, l.lines.map((x) => [x.customer_id, x.amount, x.bills.map((b) => b.period)])])).toEqual([
       ['690/1/TBK/XII/2026', [[C2, 1, ['2024-02']]]],
       ['690/2/TBK/XII/2026', [[C3, 2, ['2024-02']]]],
     ]);

@@ -44,7 +44,7 @@ export async function ledgerView(customerId: string, month: string, user: User):
       const line = l.lines.find((x) => x.customer_id === customerId);
       return {
         letter_id: l.letter_id, batch_id: l.batch_id, number: l.number, kind: l.kind, issued_on: l.issued_on, recipient: l.recipient,
-        amount: line?.amount ?? 0, periods: line?.periods ?? [], follow_up: l.follow_up,
+        amount: line?.amount ?? 0, periods: line?.bills.map((b) => b.period) ?? [], follow_up: l.follow_up,
       };
     }),
     whatsapp:

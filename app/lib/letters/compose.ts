@@ -50,7 +50,7 @@ export function addDays(date: string, days: number): string {
 }
 
 function lineOf(c: OwingCustomer) {
-  return { customer_id: c.customer_id, name: c.name, address: c.address, periods: c.periods, opening: c.opening, amount: c.arrears };
+  return { customer_id: c.customer_id, name: c.name, address: c.address, bills: c.bills_owed, opening: c.opening, amount: c.arrears };
 }
 
 function areaHead(c: Pick<OwingCustomer, 'desa_type' | 'desa_name'>): string {
