@@ -30,7 +30,7 @@ export interface LetterSelection {
 export type LetterHeader = Pick<
   LetterSettings,
   'utility_name' | 'utility_address' | 'city' | 'logo' | 'on_behalf' | 'signer_name' | 'signer_title' | 'signer_id' | 'deadline_days'
->;
+> & { min_bills: number };
 
 export type SelectionCheck = { ok: true; filters: ArrearsFilters } | { ok: false; message: string };
 
@@ -65,6 +65,7 @@ export async function issueSelection(s: LetterSelection, user: User): Promise<{ 
     signer_title: settings.signer_title,
     signer_id: settings.signer_id,
     deadline_days: settings.deadline_days,
+    min_bills: settings.sealing.min_bills,
   };
   return issueBatch(await stateStore(), {
     selection: { kind: s.kind, area_code: s.area, as_of_month: s.asOf },
