@@ -6,8 +6,6 @@
  */
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { areaChoices } from '../../etl/queries/area-list';
-import { DuplicateBatchError } from '../../etl/store/letters';
 import { useLang, useT, type MessageKey } from '~/i18n';
 import { formatMonth } from '~/i18n/format';
 import { requireCsrf, requireUser } from '~/lib/auth.server';
@@ -16,8 +14,9 @@ import { areaLetters } from '~/lib/letters/area-letters.server';
 import { isLetterKind, LETTER_KINDS } from '~/lib/letters/compose';
 import { EmptySelectionError, issueSelection } from '~/lib/letters/issue.server';
 import { canIssueLetters } from '~/lib/letters/roles';
+import { areaChoices, DuplicateBatchError } from '~/lib/letters/store.server';
 import { SEALING_ROLES } from '~/lib/tables/sealing.server';
-import { asOfMonth, warehouseFreshness, withWarehouse } from '~/lib/warehouse.server';
+import { asOfMonth, warehouseFreshness } from '~/lib/warehouse.server';
 import { CsrfInput } from '~/ui/csrf-input';
 import { AreaLetters } from '~/ui/letters/area-letters';
 import { LettersSubNav } from '~/ui/letters/sub-nav';
@@ -40,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [month, freshness, areas, letters] = await Promise.all([
     asOfMonth(request),
     warehouseFreshness(),
-    withWarehouse((wh) => areaChoices(wh)),
+    areaChoices(),
     areaLetters(user, { area, kind }),
   ]);
   return json(

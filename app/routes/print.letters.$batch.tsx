@@ -6,13 +6,12 @@
 import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { monthEnd } from '../../etl/domain/period';
-import { batchById, listLetters } from '../../etl/store/letters';
 import { requireUser } from '~/lib/auth.server';
 import { CACHE_CONTROL } from '~/lib/http.server';
 import type { LetterHeader } from '~/lib/letters/issue.server';
 import { readLetterSettings } from '~/lib/settings/letters.server';
 import { settingsStore } from '~/lib/settings.server';
-import { stateStore } from '~/lib/state.server';
+import { batchWithLetters } from '~/lib/letters/store.server';
 import { SEALING_ROLES } from '~/lib/tables/sealing.server';
 import { Letter } from '~/ui/letters/letter';
 import styles from '~/ui/letters/letter-print.css';
@@ -27,12 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, { roles: SEALING_ROLES });
   const id = Number(params.batch);
   if (!Number.isSafeInteger(id) || id < 1) throw json({ batch: params.batch }, { status: 404 });
-  const store = await stateStore();
-  const batch = await batchById(store, id);
-  if (!batch) throw json({ batch: id }, { status: 404 });
-  const [letters, settings] = await Promise.all([listLetters(store, { batchId: id }, 10_000), readLetterSettings(settingsStore())]);
+  const [found, settings] = await Promise.all([batchWithLetters(id), readLetterSettings(settingsStore())]);
+  if (!found) throw json({ batch: id }, { status: 404 });
+  const { batch, letters } = found;
   return json(
-    { batch, header: batch.header as LetterHeader, letters: [...letters].sort((a, b) => a.letter_id - b.letter_id), asOfDay: monthEnd(batch.as_of_month), minBills: (batch.header as Partial<LetterHeader>).min_bills ?? settings.sealing.min_bills },
+    { batch, header: batch.header as LetterHeader, letters, asOfDay: monthEnd(batch.as_of_month), minBills: (batch.header as Partial<LetterHeader>).min_bills ?? settings.sealing.min_bills },
     { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } },
   );
 }
