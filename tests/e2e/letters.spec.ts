@@ -46,7 +46,7 @@ test('a supervisor prints the letters to every desa of a kecamatan: one A4 page 
   await expect(letters.first()).toContainText('Kepada Yth.');
   await expect(letters.first()).toContainText('belum termasuk denda');
   await expect(letters.first()).toContainText(/Kepala Desa|Lurah/);
-  firstCustomer = (await letters.first().locator('.letter-list tbody tr td').nth(1).innerText()).trim();
+  firstCustomer = ((await letters.first().locator('.letter-list tbody tr td').nth(1).textContent()) ?? '').trim();
   await page.screenshot({ path: info.outputPath('letters-screen.png'), fullPage: false });
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });

@@ -94,5 +94,5 @@ export function monthsText(periods: readonly string[], opening: number): string 
   const range = periods.length === 0 ? '' : periods.length === 1 ? formatMonth(periods[0], 'id', 'short') : `${formatMonth(periods[0], 'id', 'short')} – ${formatMonth(periods.at(-1) ?? '', 'id', 'short')}`;
   const count = `${formatNumber(periods.length, 'id')} bln`;
   const old = opening > 0 ? ' + tunggakan lama' : '';
-  return periods.length > 0 ? `${count} (${range})${old}` : old.trim();
+  return periods.length > 0 ? `${count} (${range})${old}` : opening > 0 ? 'tunggakan lama' : '';
 }

@@ -43,7 +43,7 @@ export const DEFAULT_LETTER_SETTINGS: LetterSettings = Object.freeze({
   utility_code: 'TBK',
   logo: 'kaba.svg',
   on_behalf: 'a.n. Direksi Perumdam Tirta Bukit Kaba',
-  signer_name: 'Kepala Bagian Hubungan Langganan',
+  signer_name: 'Nama Penandatangan',
   signer_title: 'Kepala Bagian Hubungan Langganan',
   signer_id: '',
   number_prefix: '690',
