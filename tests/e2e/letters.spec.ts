@@ -66,12 +66,13 @@ test('the same selection the same day is refused with a link to the letters alre
   await expect(page.getByTestId('area-letters').locator('tbody tr').first()).toBeVisible();
 });
 
-test('the letters show in a listed customer’s ledger, with the running balance', async ({ page }) => {
+test('the letters show in a listed customer’s ledger, with the running balance', async ({ page }, info) => {
   expect(firstCustomer).toMatch(/^\d+$/);
   await signIn(page, 'supervisor', `/customers/${firstCustomer}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Kartu piutang');
   await expect(page.getByTestId('ledger-table').locator('tbody tr').first()).toBeVisible();
   await expect(page.getByTestId('ledger-letters')).toContainText('/TBK/');
+  await page.screenshot({ path: info.outputPath('ledger.png'), fullPage: true });
   const api = await page.request.get(`/api/v1/customers/${firstCustomer}`);
   expect(api.status()).toBe(200);
   const body = await api.json();
@@ -80,8 +81,12 @@ test('the letters show in a listed customer’s ledger, with the running balance
   expect(body.lines.at(-1).balance).toBe(body.lines.reduce((s: number, l: { amount: number }) => s + l.amount, 0));
 });
 
-test('the API names a bad parameter (400) and an unknown customer (404)', async ({ page }) => {
-  await signIn(page, 'supervisor', '/letters');
+test('the sealing candidates follow the policy in words; the API names a bad parameter (400) and an unknown customer (404)', async ({ page }, info) => {
+  await signIn(page, 'supervisor', '/sealing');
+  await expect(page.getByTestId('sealing-policy')).toHaveText('Kebijakan: sambungan aktif (belum disegel) dengan 3 lembar rekening atau lebih yang lewat jatuh tempo.');
+  const candidates = Number(await page.getByTestId('sealing-count').getAttribute('data-value'));
+  expect((await (await page.request.get('/api/v1/sealing')).json()).customers).toBe(candidates);
+  await page.screenshot({ path: info.outputPath('sealing.png'), fullPage: false });
   const bad = await page.request.get(`/api/v1/customers/${firstCustomer}?as_of=2024-13`);
   expect(bad.status()).toBe(400);
   expect((await bad.json()).message).toMatch(/^as_of/);
