@@ -85,7 +85,7 @@ export default function SealingPage() {
         ) : (
           <ul className="lt-follow">
             {data.desa.map((d) => (
-              <li key={d.desa_code} className="lt-form" data-desa={d.desa_code}>
+              <li key={d.desa_code} className="lt-desa-row" data-desa={d.desa_code}>
                 <Link to={`/sealing?desa=${d.desa_code}&bulan=${data.month}`}>
                   {d.kecamatan_name} › {d.desa_name}
                 </Link>
