@@ -14,6 +14,7 @@ import type { Lang } from './format';
 import auth from './messages/auth';
 import common from './messages/common';
 import data from './messages/data';
+import ledger from './messages/ledger';
 import overview from './messages/overview';
 import table from './messages/table';
 
@@ -21,7 +22,7 @@ export type { Lang } from './format';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 export const DEFAULT_LANG: Lang = 'id';
 
-const FEATURES = [common, auth, data, overview, table] as const;
+const FEATURES = [common, auth, data, overview, table, ledger] as const;
 
 type Feature = (typeof FEATURES)[number];
 type KeysOf<F> = F extends { id: Record<infer K, string> } ? K : never;

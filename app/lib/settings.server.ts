@@ -8,6 +8,7 @@
  */
 import { env } from './env.server';
 import { JsonFile } from './json-file.server';
+import { parseLetterSettings, type LetterSettings } from './settings/letters.server';
 
 export interface ArrearsTarget {
   /** the reduction aimed at, in percent of the arrears of base_month (25 = arrears down by a quarter) */
@@ -22,6 +23,7 @@ export interface ArrearsTarget {
 
 export interface Settings {
   arrears_target: ArrearsTarget | null;
+  letters?: LetterSettings;
 }
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -48,14 +50,14 @@ function parseSettings(raw: unknown, path: string): Settings {
     t && typeof t.percent === 'number' && typeof t.by_date === 'string' && typeof t.base_month === 'string'
       ? { percent: t.percent, by_date: t.by_date, base_month: t.base_month, set_by: String(t.set_by ?? ''), set_at: String(t.set_at ?? '') }
       : null;
-  return { arrears_target: target };
+  return { arrears_target: target, letters: parseLetterSettings((raw as { letters?: unknown }).letters) };
 }
 
 export class SettingsStore {
   private readonly file: JsonFile<Settings>;
 
   constructor(readonly path: string) {
-    this.file = new JsonFile(path, { empty: () => ({ arrears_target: null }), parse: parseSettings });
+    this.file = new JsonFile<Settings>(path, { empty: () => ({ arrears_target: null }), parse: parseSettings });
   }
 
   read(): Promise<Settings> {
@@ -64,6 +66,11 @@ export class SettingsStore {
 
   setArrearsTarget(target: Pick<ArrearsTarget, 'percent' | 'by_date' | 'base_month'>, by: string): Promise<Settings> {
     return this.file.update((s) => ({ ...s, arrears_target: { ...target, set_by: by, set_at: new Date().toISOString().slice(0, 19) + 'Z' } }));
+  }
+
+  /** Read, change, write (a feature's setter in app/lib/settings/<name>.server.ts). */
+  update(change: (s: Settings) => Settings): Promise<Settings> {
+    return this.file.update(change);
   }
 
   clearArrearsTarget(): Promise<Settings> {

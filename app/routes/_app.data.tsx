@@ -19,10 +19,14 @@ import { warehouseFreshness, withWarehouse } from '~/lib/warehouse.server';
 import { CsrfInput } from '~/ui/csrf-input';
 import { DataTable, dataTableStyles } from '~/ui/data-table';
 import { titled } from '~/ui/meta';
+import { LETTERS_INTENT, saveLetterSettings } from '~/lib/settings/letters-action.server';
+import { parseLetterSettings } from '~/lib/settings/letters.server';
+import { LetterSettingsForm } from '~/ui/settings/letters-form';
+import letterStyles from '~/ui/letters/letters.css';
 
 export const meta = titled('nav.data');
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dataTableStyles }];
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: dataTableStyles }, { rel: 'stylesheet', href: letterStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: SECTION_ROLES.data });
@@ -48,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rejectFiles: warehouse.rejectFiles,
     derivedAt: freshness.derivedAt,
     target: settings.arrears_target,
+    letters: settings.letters ?? parseLetterSettings(null),
     canEditTarget: canChangeSettings(user),
     defaultBaseMonth: freshness.lastCompleteMonth,
     saved: params.get('saved') === 'target',
@@ -61,6 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = new URL('/data?saved=target', request.url);
   const asOf = new URL(request.url).searchParams.get(AS_OF_PARAM);
   if (asOf) back.searchParams.set(AS_OF_PARAM, asOf);
+  if (form.get('intent') === LETTERS_INTENT) return saveLetterSettings(form, user, back.pathname + back.search);
   if (form.get('intent') === 'clear') {
     await settingsStore().clearArrearsTarget();
     return redirect(back.pathname + back.search);
@@ -90,6 +96,7 @@ export default function DataPage() {
         </p>
       </header>
       <TargetSection />
+      <LetterSettingsForm settings={data.letters} canEdit={data.canEditTarget} />
       <section className="panel" aria-labelledby="loads-title">
         <div className="panel-head">
           <h2 id="loads-title">{t('data.loads.title')}</h2>

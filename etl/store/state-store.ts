@@ -9,6 +9,7 @@
  * applies, in order and in one transaction each, those not applied yet, and records them.
  */
 import { Warehouse, type Params, type Row } from '../warehouse/duckdb';
+import { LETTERS_MIGRATION_SQL } from './letters-schema';
 
 export interface StateMigration {
   /** never changes once released: the store records it as applied */
@@ -22,6 +23,7 @@ export const STATE_MIGRATIONS: readonly StateMigration[] = [
     id: '001-sequences',
     sql: `CREATE TABLE sequences (name VARCHAR PRIMARY KEY, last_value BIGINT NOT NULL)`,
   },
+  { id: '010-letters', sql: LETTERS_MIGRATION_SQL },
 ];
 
 export class StateStore {

@@ -134,3 +134,29 @@ test('no text on the kecamatan page is smaller than 12 px', async ({ page }) => 
   expect(small).toEqual([]);
   expect(svgTexts).toBeGreaterThan(5);
 });
+
+// Issue 8: the sealing candidates, the letters and a customer's ledger (opened from the candidates).
+const LEDGER_PAGES: readonly { path: string; heading: string | RegExp }[] = [
+  { path: '/sealing', heading: 'Calon segel' },
+  { path: '/letters', heading: 'Surat penagihan' },
+];
+
+for (const { path, heading } of LEDGER_PAGES) {
+  test(`${path} (supervisor): no serious accessibility violation, no text under 12 px`, async ({ page }) => {
+    // a hundred rows and a form per desa: axe takes its time on a busy machine
+    test.slow();
+    await signIn(page, 'supervisor', path);
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect((await smallText(page, MIN_FONT_PX)).small).toEqual([]);
+  });
+}
+
+test('a customer ledger (supervisor): no serious accessibility violation, no text under 12 px', async ({ page }) => {
+  test.slow();
+  await signIn(page, 'supervisor', '/sealing');
+  await page.getByTestId('sealing-table').locator('tbody a').first().click();
+  await expect(page.getByRole('heading', { name: /^Kartu piutang/, level: 1 })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  expect((await smallText(page, MIN_FONT_PX)).small).toEqual([]);
+});

@@ -2,14 +2,16 @@
 import { loadsTable, rejectsTable } from './data-page.server';
 import type { TableDefinition } from './define.server';
 import { kecamatanDesaTable } from './kecamatan-desa.server';
+import { ledgerTable } from './ledger.server';
 import { overviewAgeTable, overviewKecamatanTable } from './overview.server';
+import { sealingTable } from './sealing.server';
 
 // Each definition is typed for its own rows; the export route only passes values between its functions.
 // biome-ignore lint/suspicious/noExplicitAny: a registry of differently typed definitions
 type AnyTable = TableDefinition<any, any, any>;
 
 export const TABLES: Readonly<Record<string, AnyTable>> = Object.fromEntries(
-  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable] as AnyTable[]).map((def) => [def.id, def]),
+  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, sealingTable, ledgerTable] as AnyTable[]).map((def) => [def.id, def]),
 );
 
 export function tableById(id: string): AnyTable | null {

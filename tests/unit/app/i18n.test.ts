@@ -3,10 +3,11 @@ import { MESSAGES, t } from '../../../app/i18n';
 import auth from '../../../app/i18n/messages/auth';
 import common from '../../../app/i18n/messages/common';
 import data from '../../../app/i18n/messages/data';
+import ledger from '../../../app/i18n/messages/ledger';
 import overview from '../../../app/i18n/messages/overview';
 import table from '../../../app/i18n/messages/table';
 
-const features = { auth, common, data, overview, table };
+const features = { auth, common, data, overview, table, ledger };
 
 describe('dictionaries', () => {
   it('have the same keys in Indonesian and English, none empty', () => {

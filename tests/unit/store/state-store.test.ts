@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STATE_MIGRATIONS, StateStore, nextInSequence, type StateMigration } from '../../../etl/store/state-store';
 
-const LETTERS: StateMigration = { id: '900-test-letters', sql: `CREATE TABLE letters (number VARCHAR PRIMARY KEY, recipient VARCHAR NOT NULL)` };
+const LETTERS: StateMigration = { id: '900-test-letters', sql: `CREATE TABLE test_letters (number VARCHAR PRIMARY KEY, recipient VARCHAR NOT NULL)` };
 
 describe('the app state store', () => {
   let dir: string;
@@ -17,22 +17,22 @@ describe('the app state store', () => {
 
   it('applies each migration once and keeps what was written across reopening', async () => {
     let store = await StateStore.open(path, [...STATE_MIGRATIONS, LETTERS]);
-    await store.write((tx) => tx.run(`INSERT INTO letters VALUES ('690/1/TBK/XII/2026', 'Camat Curup')`));
+    await store.write((tx) => tx.run(`INSERT INTO test_letters VALUES ('690/1/TBK/XII/2026', 'Camat Curup')`));
     await store.close();
     store = await StateStore.open(path, [...STATE_MIGRATIONS, LETTERS]);
-    expect(await store.read(`SELECT number, recipient FROM letters`)).toEqual([{ number: '690/1/TBK/XII/2026', recipient: 'Camat Curup' }]);
-    expect((await store.read<{ id: string }>(`SELECT id FROM store_migrations ORDER BY id`)).map((r) => r.id)).toEqual(['001-sequences', '900-test-letters']);
+    expect(await store.read(`SELECT number, recipient FROM test_letters`)).toEqual([{ number: '690/1/TBK/XII/2026', recipient: 'Camat Curup' }]);
+    expect((await store.read<{ id: string }>(`SELECT id FROM store_migrations ORDER BY id`)).map((r) => r.id)).toEqual([...STATE_MIGRATIONS.map((m) => m.id), '900-test-letters']);
     await store.close();
   });
 
   it('stores all of a write or none of it', async () => {
     const store = await StateStore.open(path, [...STATE_MIGRATIONS, LETTERS]);
     const failing = store.write(async (tx) => {
-      await tx.run(`INSERT INTO letters VALUES ('690/1/TBK/XII/2026', 'Kepala Desa Air Bang')`);
-      await tx.run(`INSERT INTO letters VALUES ('690/1/TBK/XII/2026', 'the same number again')`);
+      await tx.run(`INSERT INTO test_letters VALUES ('690/1/TBK/XII/2026', 'Kepala Desa Air Bang')`);
+      await tx.run(`INSERT INTO test_letters VALUES ('690/1/TBK/XII/2026', 'the same number again')`);
     });
     await expect(failing).rejects.toThrow();
-    expect(await store.read(`SELECT * FROM letters`)).toEqual([]);
+    expect(await store.read(`SELECT * FROM test_letters`)).toEqual([]);
     await store.close();
   });
 
