@@ -230,11 +230,11 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
     table: 'channel_main_yearly',
     sql: `CREATE OR REPLACE TABLE channel_main_yearly AS
       SELECT year, customer_id, category FROM (
-        SELECT year(p.paid_on) AS year, p.customer_id, ch.category,
-               row_number() OVER (PARTITION BY year(p.paid_on), p.customer_id ORDER BY count(*) DESC, ch.category) AS rank
-          FROM payments p JOIN channels ch USING (channel_code)
-         WHERE p.status = 'completed'
-         GROUP BY ALL)
+        SELECT *, row_number() OVER (PARTITION BY year, customer_id ORDER BY n DESC, category) AS rank FROM (
+          SELECT year(p.paid_on) AS year, p.customer_id, ch.category, count(*) AS n
+            FROM payments p JOIN channels ch USING (channel_code)
+           WHERE p.status = 'completed'
+           GROUP BY ALL))
        WHERE rank = 1`,
   },
   {

@@ -84,7 +84,7 @@ async function reconciliationExceptions(wh: Warehouse, month: string): Promise<R
             p.period, p.paid_on::VARCHAR AS paid_on, a.amount::BIGINT AS amount, f.file_name, p.line,
             CASE WHEN a.target = 'duplicate' THEN
               (SELECT string_agg(DISTINCT s.channel_code, ', ' ORDER BY s.channel_code) FROM payment_allocations s
-                WHERE s.bill_id = a.bill_id AND s.target = 'bill') END AS other_channels
+                WHERE s.customer_id = p.customer_id AND s.period = p.period AND s.target = 'bill') END AS other_channels
        FROM payment_allocations a JOIN payments p USING (payment_id) JOIN load_files f ON f.file_id = p.file_id
       WHERE a.target IN ('credit', 'duplicate', 'unmatched', 'not_applied') AND strftime(a.paid_on, '%Y-%m') = $month
       ORDER BY p.channel_code, p.paid_on, p.payment_ref, kind`,
