@@ -117,3 +117,17 @@ export async function channelLaunch(wh: Warehouse, { channel, months }: { channe
     new_channel_customers: cameFrom.reduce((s, r) => s + r.customers, 0),
   };
 }
+
+export interface LaunchedChannel {
+  channel_code: string;
+  channel_name: string;
+  launched_on: string;
+}
+
+/** The channels with a launch day, the most recent first (the launch page's choice; the newest is its default). */
+export function launchedChannels(wh: Warehouse): Promise<LaunchedChannel[]> {
+  return wh.query<LaunchedChannel>(
+    `SELECT channel_code, channel_name, launched_on::VARCHAR AS launched_on FROM channels
+      WHERE launched_on IS NOT NULL ORDER BY launched_on DESC, channel_code`,
+  );
+}
