@@ -6,15 +6,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { readOnlyApiAction, requireApiUser } from '~/lib/auth.server';
 import { apiAnswer, apiFormat } from '~/lib/channels/api.server';
-import { kecamatanParam, loadAdoption, periodParams } from '~/lib/channels/figures.server';
+import { kecamatanParam, loadAdoption, periodParams, readParams } from '~/lib/channels/figures.server';
 import { SECTION_ROLES } from '~/lib/roles';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireApiUser(request, { roles: SECTION_ROLES.channels });
-  const format = apiFormat(request);
   const params = new URL(request.url).searchParams;
-  const period = await periodParams(params);
-  const r = await loadAdoption({ ...period, kecamatan: kecamatanParam(params) });
+  const { format, period, kecamatan } = await readParams(async () => ({ format: apiFormat(request), period: await periodParams(params), kecamatan: kecamatanParam(params) }));
+  const r = await loadAdoption({ ...period, kecamatan });
   return apiAnswer(format, r, r.by_channel, `channel-adoption-${period.from}-${period.to}`);
 }
 

@@ -5,14 +5,13 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { readOnlyApiAction, requireApiUser } from '~/lib/auth.server';
 import { apiAnswer, apiFormat } from '~/lib/channels/api.server';
-import { launchParams, loadLaunch } from '~/lib/channels/figures.server';
+import { launchParams, loadLaunch, readParams } from '~/lib/channels/figures.server';
 import { apiHeaders } from '~/lib/http.server';
 import { SECTION_ROLES } from '~/lib/roles';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireApiUser(request, { roles: SECTION_ROLES.channels });
-  const format = apiFormat(request);
-  const input = launchParams(new URL(request.url).searchParams, null);
+  const { format, input } = await readParams(() => ({ format: apiFormat(request), input: launchParams(new URL(request.url).searchParams, null) }));
   const r = await loadLaunch(input);
   if (!r) return json({ error: 'unknown_channel', param: 'channel', message: `there is no channel ${input.channel}` }, { status: 404, headers: apiHeaders() });
   const rows = r.by_kecamatan.map((k) => ({

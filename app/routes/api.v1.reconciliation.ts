@@ -6,14 +6,13 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { readOnlyApiAction, requireApiUser } from '~/lib/auth.server';
 import { apiAnswer, apiFormat } from '~/lib/channels/api.server';
-import { loadReconciliation, monthParam } from '~/lib/channels/figures.server';
+import { loadReconciliation, monthParam, readParams } from '~/lib/channels/figures.server';
 import { SECTION_ROLES } from '~/lib/roles';
 import { scopeFor } from '~/lib/scope.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireApiUser(request, { roles: SECTION_ROLES.channels });
-  const format = apiFormat(request);
-  const month = await monthParam(new URL(request.url).searchParams);
+  const { format, month } = await readParams(async () => ({ format: apiFormat(request), month: await monthParam(new URL(request.url).searchParams) }));
   const r = await loadReconciliation(month, scopeFor(user));
   return apiAnswer(format, r, r.rows, `reconciliation-${month}`);
 }

@@ -2,14 +2,14 @@
 import { json } from '@remix-run/node';
 import { csv } from '../../../etl/report/output';
 import { apiHeaders } from '../http.server';
-import { badParam } from './figures.server';
+import { BadParam } from '../tables/define.server';
 
 export type ApiFormat = 'json' | 'csv';
 
 export function apiFormat(request: Request): ApiFormat {
   const params = new URL(request.url).searchParams;
   const format = params.get('format') ?? (/\btext\/csv\b/.test(request.headers.get('Accept') ?? '') ? 'csv' : 'json');
-  if (format !== 'json' && format !== 'csv') throw badParam('format', 'format must be json or csv');
+  if (format !== 'json' && format !== 'csv') throw new BadParam('format', 'format must be json or csv');
   return format;
 }
 

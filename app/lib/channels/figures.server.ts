@@ -10,6 +10,7 @@ import { reconciliation, type Reconciliation } from '../../../etl/queries/reconc
 import type { Scope } from '../../../etl/queries/scope';
 import { addMonths } from '../../../etl/domain/period';
 import { apiHeaders } from '../http.server';
+import { BadParam } from '../tables/define.server';
 import { warehouseFreshness, withWarehouse } from '../warehouse.server';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -18,9 +19,19 @@ const CHANNEL = /^[A-Za-z0-9_.-]{1,40}$/;
 export const DEFAULT_LAUNCH_MONTHS = 6;
 const MAX_LAUNCH_MONTHS = 36;
 
-/** A 400 answer naming the parameter, thrown from a loader. */
+/** A 400 answer naming the parameter. */
 export function badParam(param: string, message: string): Response {
   return json({ error: 'bad_request', param, message }, { status: 400, headers: apiHeaders() });
+}
+
+/** Runs a loader's parameter reading; a bad parameter (BadParam) ends the request with its 400. */
+export async function readParams<T>(read: () => Promise<T> | T): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof BadParam) throw badParam(error.param, error.message);
+    throw error;
+  }
 }
 
 export interface Period {
@@ -35,12 +46,12 @@ export async function periodParams(params: URLSearchParams, defaultMonths = 12):
   const month = (name: string, fallback: string) => {
     const v = params.get(name);
     if (v === null || v === '') return fallback;
-    if (!MONTH.test(v)) throw badParam(name, `${name} must be a month YYYY-MM`);
+    if (!MONTH.test(v)) throw new BadParam(name, `${name} must be a month YYYY-MM`);
     return v;
   };
   const to = month('to', last);
   const from = month('from', addMonths(to, -(defaultMonths - 1)));
-  if (from > to) throw badParam('from', 'from must not be after to');
+  if (from > to) throw new BadParam('from', 'from must not be after to');
   return { from, to };
 }
 
@@ -52,7 +63,7 @@ export async function firstMonth(): Promise<string | null> {
 export function kecamatanParam(params: URLSearchParams): string | null {
   const v = params.get('kecamatan');
   if (v === null || v === '') return null;
-  if (!KECAMATAN.test(v)) throw badParam('kecamatan', 'kecamatan must be a kecamatan code 17.02.KK');
+  if (!KECAMATAN.test(v)) throw new BadParam('kecamatan', 'kecamatan must be a kecamatan code 17.02.KK');
   return v;
 }
 
@@ -62,16 +73,16 @@ export async function monthParam(params: URLSearchParams): Promise<string> {
     const f = await warehouseFreshness();
     return f.lastCompleteMonth ?? f.months.at(-1) ?? '2024-01';
   }
-  if (!MONTH.test(v)) throw badParam('month', 'month must be a month YYYY-MM');
+  if (!MONTH.test(v)) throw new BadParam('month', 'month must be a month YYYY-MM');
   return v;
 }
 
 export function launchParams(params: URLSearchParams, fallbackChannel: string | null): { channel: string; months: number } {
   const channel = params.get('channel') || fallbackChannel;
-  if (!channel || !CHANNEL.test(channel)) throw badParam('channel', 'channel must be a channel code');
+  if (!channel || !CHANNEL.test(channel)) throw new BadParam('channel', 'channel must be a channel code');
   const m = params.get('months');
   const months = m === null || m === '' ? DEFAULT_LAUNCH_MONTHS : Number(m);
-  if (!Number.isInteger(months) || months < 1 || months > MAX_LAUNCH_MONTHS) throw badParam('months', `months must be a whole number from 1 to ${MAX_LAUNCH_MONTHS}`);
+  if (!Number.isInteger(months) || months < 1 || months > MAX_LAUNCH_MONTHS) throw new BadParam('months', `months must be a whole number from 1 to ${MAX_LAUNCH_MONTHS}`);
   return { channel, months };
 }
 
