@@ -102,8 +102,9 @@ const HEAT_COLOURS = ['#f7fbff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
 /** The online share of each area (row) and month (column); a click on a row's cell opens its desa. */
 export function buildHeatmapOption(input: HeatmapInput): EChartsOption {
   const { months, rows, lang } = input;
-  const data: [number, number, number | '-'][] = [];
-  rows.forEach((r, y) => r.shares.forEach((v, x) => data.push([x, y, v === null ? '-' : v])));
+  // each cell is named by its row's code: a click on it opens that area (Chart's hrefs)
+  const data: { name: string; value: [number, number, number | '-'] }[] = [];
+  rows.forEach((r, y) => r.shares.forEach((v, x) => data.push({ name: r.code, value: [x, y, v === null ? '-' : v] })));
   return {
     ...base(),
     grid: { left: 8, right: 16, top: 8, bottom: 48, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },

@@ -1,6 +1,5 @@
 /** Payments received by channel and month: count, principal, penalties, customer fees and our fee cost. */
-import { costPerMillion, histogramMedian, share } from '../domain/channel-rules';
-import { periodFromIndex, periodIndex } from '../domain/period';
+import { costPerMillion, histogramMedian, monthsBetween, share } from '../domain/channel-rules';
 import type { Warehouse } from '../warehouse/duckdb';
 
 export interface ChannelMonthRow {
@@ -156,13 +155,6 @@ export async function channelComparison(wh: Warehouse, { from, to }: { from: str
     online_share_value: share(online.reduce((s, r) => s + r.amount, 0), totalAmount),
     rows,
   };
-}
-
-/** The months `from` … `to` inclusive (YYYY-MM). */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let i = periodIndex(from); i <= periodIndex(to); i++) out.push(periodFromIndex(i));
-  return out;
 }
 
 function groupByChannel<T extends { channel_code: string }>(rows: readonly T[]): Map<string, T[]> {

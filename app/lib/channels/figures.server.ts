@@ -39,10 +39,11 @@ export interface Period {
   to: string;
 }
 
-/** `from`/`to` (YYYY-MM); default: the 12 months ending with the last complete month. */
-export async function periodParams(params: URLSearchParams, defaultMonths = 12): Promise<Period> {
+/** `from`/`to` (YYYY-MM); default: the 12 months ending with the last complete month, or (`all`) every month. */
+export async function periodParams(params: URLSearchParams, defaultMonths: number | 'all' = 12): Promise<Period> {
   const freshness = await warehouseFreshness();
   const last = freshness.lastCompleteMonth ?? freshness.months.at(-1) ?? '2024-01';
+  const first = defaultMonths === 'all' ? (freshness.months[0] ?? last) : addMonths(last, -(defaultMonths - 1));
   const month = (name: string, fallback: string) => {
     const v = params.get(name);
     if (v === null || v === '') return fallback;
@@ -50,14 +51,9 @@ export async function periodParams(params: URLSearchParams, defaultMonths = 12):
     return v;
   };
   const to = month('to', last);
-  const from = month('from', addMonths(to, -(defaultMonths - 1)));
+  const from = month('from', defaultMonths === 'all' ? first : addMonths(to, -(defaultMonths - 1)));
   if (from > to) throw new BadParam('from', 'from must not be after to');
   return { from, to };
-}
-
-/** The first month the warehouse has (the adoption charts start there: payments since 2012). */
-export async function firstMonth(): Promise<string | null> {
-  return (await warehouseFreshness()).months[0] ?? null;
 }
 
 export function kecamatanParam(params: URLSearchParams): string | null {

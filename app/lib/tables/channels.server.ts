@@ -3,11 +3,12 @@
  * a month's reconciliation per channel, its exceptions and the collectors' cash differences
  * (`GET /api/v1/reconciliation`). Exceptions name customers: that column is personal.
  */
+import type { Adoption, CohortFigures } from '../../../etl/queries/channel-adoption';
 import type { ChannelComparison, ChannelComparisonRow } from '../../../etl/queries/channels';
 import type { CashDifference, Reconciliation, ReconciliationException, ReconciliationRow } from '../../../etl/queries/reconciliation';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatMonth } from '../../i18n/format';
-import { loadComparison, loadReconciliation, monthParam, periodParams } from '../channels/figures.server';
+import { kecamatanParam, loadAdoption, loadComparison, loadReconciliation, monthParam, periodParams } from '../channels/figures.server';
 import { SECTION_ROLES } from '../roles';
 import type { ColumnDef } from '../../ui/data-table/columns';
 import { defineTable } from './define.server';
@@ -135,3 +136,33 @@ export const reconciliationExceptionsTable = recTable<ExceptionRow>({
 });
 
 export const cashDifferencesTable = recTable<CashDifference>({ id: 'collector-cash', prefix: 'cash-', title: 'channels.rec.cash', columns: CASH_COLUMNS, pick: (r) => r.cash, sortKey: 'day' });
+
+const COHORT_COLUMNS: ColumnDef<keyof CohortFigures>[] = [
+  { key: 'month', label: 'channels.col.month', format: 'month', sortable: true, rowHeader: true },
+  { key: 'customers', label: 'channels.col.adopters', format: 'number', sortable: true, total: true },
+  { key: 'retention_3', label: 'channels.col.retention3', format: 'percent', sortable: true },
+  { key: 'retention_6', label: 'channels.col.retention6', format: 'percent', sortable: true },
+  { key: 'retention_12', label: 'channels.col.retention12', format: 'percent', sortable: true },
+];
+
+export interface AdoptionTableInput {
+  from: string;
+  to: string;
+  kecamatan: string | null;
+}
+
+export const cohortsTable = defineTable<AdoptionTableInput, Adoption, CohortFigures>({
+  id: 'channel-cohorts',
+  prefix: 'coh-',
+  title: 'channels.cohorts',
+  columns: COHORT_COLUMNS,
+  defaultSort: { key: 'month', dir: 'desc' },
+  pageSize: 24,
+  roles: SECTION_ROLES.channels,
+  input: async (params) => ({ ...(await periodParams(params, 'all')), kecamatan: kecamatanParam(params) }),
+  inputParams: ({ from, to, kecamatan }) => ({ from, to, kecamatan }),
+  load: (_, input) => loadAdoption(input),
+  rows: (source, window) => windowRows(source.cohorts, COHORT_COLUMNS, window),
+  details: (input, _source, lang) => [periodDetail(input, lang), ...(input.kecamatan ? [input.kecamatan] : [])],
+  fileSuffix: ({ from, to, kecamatan }) => [from, to, ...(kecamatan ? [kecamatan] : [])],
+});

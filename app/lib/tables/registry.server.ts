@@ -1,5 +1,5 @@
 /** Every table that can be exported, by its id in `/export/<id>`. A new list adds its definition here. */
-import { cashDifferencesTable, channelsCompareTable, reconciliationExceptionsTable, reconciliationTable } from './channels.server';
+import { cashDifferencesTable, channelsCompareTable, cohortsTable, reconciliationExceptionsTable, reconciliationTable } from './channels.server';
 import { loadsTable, rejectsTable } from './data-page.server';
 import type { TableDefinition } from './define.server';
 import { kecamatanDesaTable } from './kecamatan-desa.server';
@@ -10,7 +10,7 @@ import { overviewAgeTable, overviewKecamatanTable } from './overview.server';
 type AnyTable = TableDefinition<any, any, any>;
 
 export const TABLES: Readonly<Record<string, AnyTable>> = Object.fromEntries(
-  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, channelsCompareTable, reconciliationTable, reconciliationExceptionsTable, cashDifferencesTable] as AnyTable[]).map((def) => [def.id, def]),
+  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, channelsCompareTable, reconciliationTable, reconciliationExceptionsTable, cashDifferencesTable, cohortsTable] as AnyTable[]).map((def) => [def.id, def]),
 );
 
 export function tableById(id: string): AnyTable | null {
