@@ -104,7 +104,7 @@ export function buildHeatmapOption(input: HeatmapInput): EChartsOption {
   const { months, rows, lang } = input;
   // each cell is named by its row's code: a click on it opens that area (Chart's hrefs)
   const data: { name: string; value: [number, number, number | '-'] }[] = [];
-  rows.forEach((r, y) => r.shares.forEach((v, x) => data.push({ name: r.code, value: [x, y, v === null ? '-' : v] })));
+  for (const [y, r] of rows.entries()) for (const [x, v] of r.shares.entries()) data.push({ name: r.code, value: [x, y, v === null ? '-' : v] });
   return {
     ...base(),
     grid: { left: 8, right: 16, top: 8, bottom: 48, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },

@@ -182,6 +182,8 @@ export default function AdoptionPage() {
           {categories.length === 0 ? (
             <p className="muted">{t('channels.migrationNone')}</p>
           ) : (
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a wide matrix scrolls, and the keyboard must reach it
+            <section className="ch-scroll" aria-labelledby="ch-migration" tabIndex={0}>
             <table className="ch-matrix" data-testid="migration">
               <thead>
                 <tr>
@@ -206,6 +208,7 @@ export default function AdoptionPage() {
                 ))}
               </tbody>
             </table>
+            </section>
           )}
         </section>
       </div>

@@ -21,6 +21,8 @@ function channelsReport(from: string, to: string): { total_payments: number; tot
   return JSON.parse(runScript('etl/report/cli.ts', ['channels', '--from', from, '--to', to, '--format', 'json'], { KABA_WAREHOUSE: FIXTURE.warehouse }));
 }
 
+test.describe.configure({ timeout: 120_000 });
+
 const digits = (text: string) => Number(text.replace(/[^\d]/g, ''));
 
 test('a manager compares two channels over a period: the figures are the reportâ€™s', async ({ page }) => {
@@ -28,11 +30,14 @@ test('a manager compares two channels over a period: the figures are the reportâ
   const [first, second] = [...report.by_channel].sort((a, b) => b.amount - a.amount);
   await signIn(page, 'manager', '/channels/compare?from=2025-01&to=2025-06');
   const table = page.getByTestId('channels-compare');
+  const columns = await table.locator('thead th').evaluateAll((ths) => ths.map((th) => th.getAttribute('data-column')));
+  const cell = (row: ReturnType<typeof table.locator>, key: string) => row.locator(':scope > th, :scope > td').nth(columns.indexOf(key));
   for (const ch of [first, second]) {
     const row = table.locator(`tr[data-channel="${ch.channel_code}"]`);
     await expect(row).toBeVisible();
-    expect(digits(await row.locator('td[data-column="payments"]').innerText())).toBe(ch.payments);
-    expect(digits(await row.locator('td[data-column="amount"]').innerText())).toBe(ch.amount);
+    expect(digits(await cell(row, 'payments').innerText())).toBe(ch.payments);
+    expect(digits(await cell(row, 'amount').innerText())).toBe(ch.amount);
+    expect(digits(await cell(row, 'fee_cost').innerText())).toBe(ch.fee_cost);
     await expect(row.locator('svg.ch-spark')).toHaveCount(1);
   }
   // the API's rows add up to the report's totals
@@ -40,9 +45,12 @@ test('a manager compares two channels over a period: the figures are the reportâ
   expect(api.rows.reduce((s: number, r: ReportChannel) => s + r.payments, 0)).toBe(report.total_payments);
   expect(api.rows.reduce((s: number, r: ReportChannel) => s + r.amount, 0)).toBe(report.total_amount);
   expect((await page.request.get('/api/v1/channels?from=2025-13')).status()).toBe(400);
-  // sorting by cost per million puts the cheaper of the two first
-  await table.locator('th[data-column="cost_per_million"] a, th[data-column="cost_per_million"] button').first().click();
-  await expect(page).toHaveURL(/ch-sort=cost_per_million/);
+  // sorting by cost per million: the dearest channel comes first
+  await table.locator('th[data-column="cost_per_million"] a').click();
+  await expect(page).toHaveURL(/ch-sort=-cost_per_million/);
+  await expect(table.locator('th[data-column="cost_per_million"]')).toHaveAttribute('aria-sort', 'descending');
+  const dearest = Math.max(...report.by_channel.map((c) => c.cost_per_million ?? 0));
+  expect(digits(await cell(table.locator('tbody tr').first(), 'cost_per_million').innerText())).toBe(dearest);
 });
 
 test('the adoption charts switch between count and value, in the URL', async ({ page }) => {

@@ -51,13 +51,13 @@ export function MonthsForm({ fields, hidden = {}, children }: { fields: { name: 
 export function Switch<V extends string>({ label, options, current, href }: { label: MessageKey; options: { value: V; label: MessageKey }[]; current: V; href: (v: V) => string }) {
   const t = useT();
   return (
-    <span className="ch-switch" role="group" aria-label={t(label)}>
-      {t(label)}:
+    <fieldset className="ch-switch">
+      <legend>{t(label)}</legend>
       {options.map((o) => (
         <a key={o.value} href={href(o.value)} aria-current={o.value === current ? 'true' : undefined} data-switch={o.value}>
           {t(o.label)}
         </a>
       ))}
-    </span>
+    </fieldset>
   );
 }
