@@ -5,7 +5,7 @@
  * dynamic import, so it never enters a page's initial JavaScript (~227 KB gzip, of which the map
  * series and visual map of the choropleth ~25 KB).
  */
-import { BarChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, VisualMapContinuousComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { AxisBreak, LabelLayout } from 'echarts/features';
@@ -13,6 +13,7 @@ import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
   BarChart,
+  HeatmapChart,
   LineChart,
   MapChart,
   ScatterChart,

@@ -49,11 +49,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-function base(): EChartsOption {
+export function base(): EChartsOption {
   return { animation: false, textStyle: TEXT, backgroundColor: 'transparent' };
 }
 
-const rupiahAxis = (lang: Lang) => ({
+export const rupiahAxis = (lang: Lang) => ({
   type: 'value' as const,
   axisLabel: { formatter: (v: number) => formatRupiahCompact(v, lang), color: PALETTE.muted },
   splitLine: { lineStyle: { color: PALETTE.grid } },

@@ -12,6 +12,7 @@
 import { useRouteLoaderData } from '@remix-run/react';
 import type { Lang } from './format';
 import auth from './messages/auth';
+import channels from './messages/channels';
 import common from './messages/common';
 import data from './messages/data';
 import ledger from './messages/ledger';
@@ -22,7 +23,7 @@ export type { Lang } from './format';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 export const DEFAULT_LANG: Lang = 'id';
 
-const FEATURES = [common, auth, data, overview, table, ledger] as const;
+const FEATURES = [common, auth, data, overview, table, ledger, channels] as const;
 
 type Feature = (typeof FEATURES)[number];
 type KeysOf<F> = F extends { id: Record<infer K, string> } ? K : never;

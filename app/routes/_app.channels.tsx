@@ -1,17 +1,29 @@
-/** Channels: comes in a later release (issue 3 builds the app and the overview only). */
-import { json, type LoaderFunctionArgs } from '@remix-run/node';
+/** Kanal Pembayaran: the managers' section (adoption, comparison, launch impact, reconciliation) under one sub-navigation. */
+import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { Outlet } from '@remix-run/react';
 import { requireUser } from '~/lib/auth.server';
 import { SECTION_ROLES } from '~/lib/roles';
-import { titled } from '~/ui/meta';
-import { PlaceholderPage } from '~/ui/placeholder-page';
+import { ChannelsNav } from '~/ui/channels/nav';
+import channelStyles from '~/ui/channels/channels.css';
+import { dataTableStyles } from '~/ui/data-table';
+import styles from '~/ui/overview.css';
 
-export const meta = titled('nav.channels');
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'stylesheet', href: dataTableStyles },
+  { rel: 'stylesheet', href: channelStyles },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: SECTION_ROLES.channels });
   return json({});
 }
 
-export default function ChannelsPage() {
-  return <PlaceholderPage title="nav.channels" about="placeholder.channels" />;
+export default function ChannelsSection() {
+  return (
+    <div className="ov">
+      <ChannelsNav />
+      <Outlet />
+    </div>
+  );
 }

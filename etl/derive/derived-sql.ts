@@ -191,6 +191,78 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
        GROUP BY ALL`,
   },
   {
+    // Completed payments that name a period of a bill that exists, by month × channel × desa × days from
+    // the bill's issue to the payment: the on-time rate and the median days to pay of any months,
+    // channels and areas add up from it (CONTRACT §4, Channels).
+    table: 'channel_timing_monthly',
+    sql: `CREATE OR REPLACE TABLE channel_timing_monthly AS
+      SELECT strftime(p.paid_on, '%Y-%m') AS month, p.channel_code, c.desa_code,
+             date_diff('day', b.issued_on, p.paid_on)::INTEGER AS days_to_pay,
+             count(*)::BIGINT AS payments, count(*) FILTER (WHERE p.paid_on <= b.due_on)::BIGINT AS on_time
+        FROM payments p
+        JOIN bills b ON b.customer_id = p.customer_id AND b.period = p.period
+        LEFT JOIN customers c ON c.customer_id = p.customer_id
+       WHERE p.status = 'completed'
+       GROUP BY ALL`,
+  },
+  {
+    // Online adopters by the month of their first completed online payment and kecamatan: how many, and
+    // how many paid online again exactly 3, 6 and 12 months later (retention, etl/domain/channel-rules.ts).
+    table: 'online_cohorts',
+    sql: `CREATE OR REPLACE TABLE online_cohorts AS
+      WITH online_months AS (
+        SELECT DISTINCT p.customer_id, date_trunc('month', p.paid_on)::DATE AS m
+          FROM payments p JOIN channels ch USING (channel_code)
+         WHERE p.status = 'completed' AND ch.online),
+      firsts AS (SELECT customer_id, min(m) AS first FROM online_months GROUP BY 1)
+      SELECT strftime(f.first, '%Y-%m') AS month, a.kecamatan_code,
+             count(*) FILTER (WHERE o.m = f.first)::BIGINT AS customers,
+             count(*) FILTER (WHERE o.m = f.first + INTERVAL 3 MONTH)::BIGINT AS kept_3,
+             count(*) FILTER (WHERE o.m = f.first + INTERVAL 6 MONTH)::BIGINT AS kept_6,
+             count(*) FILTER (WHERE o.m = f.first + INTERVAL 12 MONTH)::BIGINT AS kept_12
+        FROM online_months o JOIN firsts f USING (customer_id)
+        LEFT JOIN customers c USING (customer_id) LEFT JOIN areas a USING (desa_code)
+       GROUP BY ALL`,
+  },
+  {
+    // Each customer's main channel category of each year: the one with most completed payments, a tie
+    // to the alphabetically first (mainCategory); the migration matrix pairs two years of it.
+    table: 'channel_main_yearly',
+    sql: `CREATE OR REPLACE TABLE channel_main_yearly AS
+      SELECT year, customer_id, category FROM (
+        SELECT *, row_number() OVER (PARTITION BY year, customer_id ORDER BY n DESC, category) AS rank FROM (
+          SELECT year(p.paid_on) AS year, p.customer_id, ch.category, count(*) AS n
+            FROM payments p JOIN channels ch USING (channel_code)
+           WHERE p.status = 'completed'
+           GROUP BY ALL))
+       WHERE rank = 1`,
+  },
+  {
+    // Per month × channel, where the money received went: received (completed payments) = applied +
+    // credit + duplicate + unmatched, to the rupiah; refunded/cancelled rows apart; exceptions = the
+    // payments that did not apply cleanly (a refunded row included).
+    table: 'reconciliation_monthly',
+    sql: `CREATE OR REPLACE TABLE reconciliation_monthly AS
+      WITH received AS (
+        SELECT strftime(paid_on, '%Y-%m') AS month, channel_code,
+               coalesce(sum(amount) FILTER (WHERE status = 'completed'), 0)::BIGINT AS received
+          FROM payments GROUP BY ALL),
+      parts AS (
+        SELECT strftime(paid_on, '%Y-%m') AS month, channel_code,
+               coalesce(sum(amount) FILTER (WHERE target IN ('bill', 'opening')), 0)::BIGINT AS applied,
+               coalesce(sum(amount) FILTER (WHERE target = 'credit'), 0)::BIGINT AS credit,
+               coalesce(sum(amount) FILTER (WHERE target = 'duplicate'), 0)::BIGINT AS duplicate,
+               coalesce(sum(amount) FILTER (WHERE target = 'unmatched'), 0)::BIGINT AS unmatched,
+               coalesce(sum(amount) FILTER (WHERE target = 'not_applied'), 0)::BIGINT AS refunded,
+               count(DISTINCT payment_id) FILTER (WHERE target NOT IN ('bill', 'opening'))::BIGINT AS exceptions
+          FROM payment_allocations GROUP BY ALL)
+      SELECT month, channel_code, coalesce(r.received, 0)::BIGINT AS received, coalesce(applied, 0)::BIGINT AS applied,
+             coalesce(credit, 0)::BIGINT AS credit, coalesce(duplicate, 0)::BIGINT AS duplicate,
+             coalesce(unmatched, 0)::BIGINT AS unmatched, coalesce(refunded, 0)::BIGINT AS refunded,
+             coalesce(exceptions, 0)::BIGINT AS exceptions
+        FROM received r FULL JOIN parts USING (month, channel_code)`,
+  },
+  {
     // What issued bills not yet due owed at every month end (receivables = arrears + this): a bill counts
     // at the month ends from its issue to its due date, as owed then (etl/queries/owed.ts).
     table: 'not_yet_due_monthly',

@@ -16,7 +16,7 @@ import { parseDate, parsePeriod } from '../domain/period';
 import { config } from '../config';
 import { Warehouse } from '../warehouse/duckdb';
 import { ARREARS_GROUPINGS, arrearsAsOf, type ArrearsGrouping } from '../queries/arrears';
-import { channelPayments } from '../queries/channels';
+import { channelComparison, channelPayments } from '../queries/channels';
 import { loadedFiles, rejects, unappliedPayments } from '../queries/loads';
 import { arrearsMovement } from '../queries/movement';
 import { EVERYTHING } from '../queries/scope';
@@ -80,8 +80,25 @@ async function main(wh: Warehouse, command: string, format: OutputFormat): Promi
     case 'channels': {
       const from = required('from', parsePeriod);
       const to = required('to', parsePeriod);
-      const r = await channelPayments(wh, { from, to });
-      return print(r, r.rows, `Payments ${from} … ${to}: ${groupThousands(r.total_payments)} payments, Rp${groupThousands(r.total_amount)}\n\n`);
+      const [r, comparison] = await Promise.all([channelPayments(wh, { from, to }), channelComparison(wh, { from, to })]);
+      // the period's comparison per channel (CONTRACT §4, Channels), the same figures as GET /api/v1/channels
+      const by_channel = comparison.rows.map(({ trend: _trend, ...row }) => row);
+      const shares = { online_share_count: comparison.online_share_count, online_share_value: comparison.online_share_value };
+      // the table prints ratios as percentages and a median to one decimal (groupThousands takes integers only)
+      const percent = (v: number | null) => (v === null ? null : `${(v * 100).toFixed(1)}%`);
+      const readable = by_channel.map((row) => ({
+        ...row,
+        share: percent(row.share),
+        on_time_rate: percent(row.on_time_rate),
+        median_days_to_pay: row.median_days_to_pay === null ? null : row.median_days_to_pay.toFixed(1),
+      }));
+      const heading =
+        format === 'table'
+          ? `Payments ${from} … ${to}: ${groupThousands(r.total_payments)} payments, Rp${groupThousands(r.total_amount)}; online ${percent(shares.online_share_count)} of payments, ${percent(shares.online_share_value)} of the amount\n\n` +
+            table(readable) +
+            '\nBy month\n'
+          : '';
+      return print({ ...r, ...shares, by_channel }, r.rows, heading);
     }
     case 'rejects': {
       const rows = await rejects(wh, { file: values.file ?? null, scope: EVERYTHING });

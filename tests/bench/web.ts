@@ -304,6 +304,27 @@ await load('page /', `${base}/`, page);
 phase(`${CONNECTIONS} clients on the API`);
 await load('API', `${base}/api/v1/overview`, api);
 
+// Channels (issue 9): every page of Kanal Pembayaran, first request (not cached) and under load.
+{
+  const last = months.at(-1)!;
+  const yearAgo = months[Math.max(0, months.length - 12)];
+  const channelPages = [
+    `/channels?from=${months[0]}&to=${last}`,
+    `/channels?from=${months[0]}&to=${last}&measure=value&scale=share`,
+    `/channels/compare?from=${yearAgo}&to=${last}`,
+    '/channels/launch',
+    `/channels/reconciliation?month=${last}`,
+  ];
+  console.log('\nchannel pages, first request (target: under 1 s at 1,000,000 customers):');
+  phase('channel pages, first request');
+  for (const path of channelPages) console.log(`  ${path.padEnd(60)} ${ms(await timed(`${base}${path}`, page))}`);
+  console.log(`${CONNECTIONS} concurrent clients on each channel page (target p95 < 150 ms at demo scale):`);
+  for (const path of channelPages) {
+    phase(`${CONNECTIONS} clients on ${path.split('?')[0]}`);
+    await load(path.split('?')[0], `${base}${path}`, page);
+  }
+}
+
 // 3. Memory.
 clearInterval(sampler);
 const endRss = rss();

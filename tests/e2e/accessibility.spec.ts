@@ -91,7 +91,11 @@ test('the kecamatan page has no serious accessibility violation', async ({ page 
 
 const SECTIONS: readonly { path: string; role: Role; heading: string }[] = [
   { path: '/arrears', role: 'director', heading: 'Tunggakan' },
-  { path: '/channels', role: 'manager', heading: 'Kanal Pembayaran' },
+  { path: '/channels', role: 'manager', heading: 'Adopsi online' },
+  { path: '/channels?measure=value&scale=share&kecamatan=17.02.09', role: 'manager', heading: 'Adopsi online' },
+  { path: '/channels/compare', role: 'manager', heading: 'Perbandingan kanal' },
+  { path: '/channels/launch', role: 'manager', heading: 'Dampak peluncuran kanal' },
+  { path: '/channels/reconciliation', role: 'director', heading: 'Rekonsiliasi' },
   { path: '/collections', role: 'supervisor', heading: 'Penagihan' },
   { path: '/data', role: 'admin', heading: 'Data' },
 ];

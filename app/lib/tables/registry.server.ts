@@ -1,4 +1,5 @@
 /** Every table that can be exported, by its id in `/export/<id>`. A new list adds its definition here. */
+import { cashDifferencesTable, channelsCompareTable, cohortsTable, reconciliationExceptionsTable, reconciliationTable } from './channels.server';
 import { loadsTable, rejectsTable } from './data-page.server';
 import type { TableDefinition } from './define.server';
 import { kecamatanDesaTable } from './kecamatan-desa.server';
@@ -11,7 +12,7 @@ import { sealingTable } from './sealing.server';
 type AnyTable = TableDefinition<any, any, any>;
 
 export const TABLES: Readonly<Record<string, AnyTable>> = Object.fromEntries(
-  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, sealingTable, ledgerTable] as AnyTable[]).map((def) => [def.id, def]),
+  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, sealingTable, ledgerTable, channelsCompareTable, reconciliationTable, reconciliationExceptionsTable, cashDifferencesTable, cohortsTable] as AnyTable[]).map((def) => [def.id, def]),
 );
 
 export function tableById(id: string): AnyTable | null {
