@@ -69,9 +69,10 @@ export function periodDays(from: string, to: string): { first: string; last: str
   return { first: `${from}-01`, last: monthEnd(to), before: monthEnd(addMonths(from, -1)) };
 }
 
-function periodParams({ from, to, scope, team }: PeriodQuery) {
+/** The bound parameters of VISITS_IN_PERIOD, and $before when the arrears are asked for too. */
+function periodParams({ from, to, scope, team }: PeriodQuery, withArrears: boolean) {
   const { first, last, before } = periodDays(from, to);
-  return { first, last, before, team: team ?? null, ...teamParams(scope) };
+  return { first, last, ...(withArrears ? { before } : {}), team: team ?? null, ...teamParams(scope) };
 }
 
 const VISITS_IN_PERIOD = `
@@ -82,17 +83,17 @@ const VISITS_IN_PERIOD = `
 /** What each visited customer owed in arrears on the two dates (etl/queries/owed.ts). */
 const VISITED_ARREARS = `
   visited AS (SELECT DISTINCT customer_id FROM r),
-  dates AS (SELECT * FROM (VALUES (0, CAST($before AS DATE)), (1, CAST($last AS DATE))) d(at, on_day)),
+  dates AS (SELECT * FROM (VALUES (0, CAST($before AS DATE)), (1, CAST($last AS DATE))) d(which, on_day)),
   debts AS (
-    SELECT b.customer_id, d.at, ${billOwedAsOfSql('b', 'd.on_day')} AS owed
+    SELECT b.customer_id, d.which, ${billOwedAsOfSql('b', 'd.on_day')} AS owed
       FROM bill_balances b JOIN visited USING (customer_id), dates d
      WHERE b.due_on < d.on_day AND ${billOwesAsOfSql('b', 'd.on_day')}
     UNION ALL
-    SELECT o.customer_id, d.at, ${openingOwedAsOfSql('o', 'd.on_day')}
+    SELECT o.customer_id, d.which, ${openingOwedAsOfSql('o', 'd.on_day')}
       FROM opening_balances o JOIN visited USING (customer_id), dates d
      WHERE ${openingOwesAsOfSql('o', 'd.on_day')}),
   owed AS (
-    SELECT customer_id, coalesce(sum(owed) FILTER (WHERE at = 0), 0) AS arrears_start, coalesce(sum(owed) FILTER (WHERE at = 1), 0) AS arrears_end
+    SELECT customer_id, coalesce(sum(owed) FILTER (WHERE which = 0), 0) AS arrears_start, coalesce(sum(owed) FILTER (WHERE which = 1), 0) AS arrears_end
       FROM debts GROUP BY customer_id)`;
 
 /** The performance figures of the period, grouped. */
@@ -128,7 +129,7 @@ export async function collectionsPerformance(wh: Warehouse, query: PeriodQuery &
             ${query.by === 'team' ? 'LEFT JOIN team_names tn USING (team_id)' : ''}
             ${query.by === 'kecamatan' ? 'LEFT JOIN kecamatan kc USING (kecamatan_code)' : ''}
       ORDER BY ${keys.map((key) => `g.${key}`).join(', ')}`,
-    periodParams(query),
+    periodParams(query, true),
   );
   return rows.map(withRates);
 }
@@ -152,7 +153,7 @@ export function outcomeMix(wh: Warehouse, query: PeriodQuery): Promise<OutcomeCo
   return wh.query<OutcomeCount>(
     `WITH ${VISITS_IN_PERIOD}
      SELECT outcome, count(*)::BIGINT AS visits FROM r GROUP BY outcome ORDER BY visits DESC, outcome`,
-    periodParams(query),
+    periodParams(query, false),
   );
 }
 
