@@ -48,7 +48,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-function base(): EChartsOption {
+export function base(): EChartsOption {
   return { animation: false, textStyle: TEXT, backgroundColor: 'transparent' };
 }
 

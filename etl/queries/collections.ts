@@ -200,3 +200,9 @@ export function visitsOfDay(
     { team, date, customers: [...customers], ...teamParams(scope) },
   );
 }
+
+/** Whether the warehouse holds visits of that day or later: then a plan of that day can be compared. */
+export async function visitsLoadedFor(wh: Warehouse, { date }: { date: string }): Promise<boolean> {
+  const [row] = await wh.query<{ loaded: boolean }>(`SELECT coalesce(max(day) >= CAST($date AS DATE), false) AS loaded FROM visit_results`, { date });
+  return row.loaded;
+}

@@ -1,4 +1,5 @@
 /** Every table that can be exported, by its id in `/export/<id>`. A new list adds its definition here. */
+import { collectorsTable, kecamatanTable, planStopsTable } from './collections.server';
 import { loadsTable, rejectsTable } from './data-page.server';
 import type { TableDefinition } from './define.server';
 import { kecamatanDesaTable } from './kecamatan-desa.server';
@@ -9,7 +10,7 @@ import { overviewAgeTable, overviewKecamatanTable } from './overview.server';
 type AnyTable = TableDefinition<any, any, any>;
 
 export const TABLES: Readonly<Record<string, AnyTable>> = Object.fromEntries(
-  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable] as AnyTable[]).map((def) => [def.id, def]),
+  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, collectorsTable, kecamatanTable, planStopsTable] as AnyTable[]).map((def) => [def.id, def]),
 );
 
 export function tableById(id: string): AnyTable | null {
