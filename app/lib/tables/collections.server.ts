@@ -9,7 +9,7 @@ import { SCORE_PARTS } from '../../../etl/domain/collections/priority';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import type { ColumnDef } from '../../ui/data-table/columns';
 import { COLLECTIONS_ROLES, periodParams, teamAllowed, type PeriodInput } from '../collections/access.server';
-import { savedPlan } from '../collections/plans.server';
+import { planActuals, savedPlan } from '../collections/plans.server';
 import { withWarehouse } from '../warehouse.server';
 import { BadParam, defineTable } from './define.server';
 import { windowRows } from './window';
@@ -100,10 +100,17 @@ export interface PlanStopRow {
   parts: string;
   outcome_written: string;
   amount_written: string;
+  /** plan vs actual, once the day's visits are loaded (null before) */
+  visited: string | null;
+  actual_outcome: string | null;
+  actual_collected: number | null;
 }
 
+export type PlanWithActuals = SavedPlan & { actuals: Awaited<ReturnType<typeof planActuals>> };
+
 /** The stops of a plan in collector and visit order, with the score parts as `amount 3 + months 6 …`. */
-export function planStopRows(plan: SavedPlan['plan']): PlanStopRow[] {
+export function planStopRows(plan: SavedPlan['plan'], actuals: PlanWithActuals['actuals'] | null): PlanStopRow[] {
+  const actual = new Map((actuals?.loaded ? actuals.stops : []).map((a) => [a.customer_id, a]));
   return plan.routes.flatMap((r) =>
     r.stops.map((s) => ({
       collector_name: r.collector_name,
@@ -120,6 +127,9 @@ export function planStopRows(plan: SavedPlan['plan']): PlanStopRow[] {
       parts: SCORE_PARTS.map((k) => `${k} ${s.parts[k]}`).join(' + '),
       outcome_written: '',
       amount_written: '',
+      visited: actuals?.loaded ? (actual.get(s.customer_id)?.visited ? 'yes' : 'no') : null,
+      actual_outcome: actual.get(s.customer_id)?.outcome ?? null,
+      actual_collected: actuals?.loaded ? (actual.get(s.customer_id)?.amount_collected ?? 0) : null,
     })),
   );
 }
@@ -143,7 +153,7 @@ const STOP_COLUMNS: ColumnDef<keyof PlanStopRow>[] = [
   { key: 'amount_written', label: 'rute.s.paid', format: 'text' },
 ];
 
-export const planStopsTable = defineTable<{ plan: number }, SavedPlan, PlanStopRow>({
+export const planStopsTable = defineTable<{ plan: number }, PlanWithActuals, PlanStopRow>({
   id: 'route-plan',
   prefix: 'stop-',
   title: 'rute.sheet',
@@ -160,9 +170,9 @@ export const planStopsTable = defineTable<{ plan: number }, SavedPlan, PlanStopR
   async load(ctx, { plan }) {
     const saved = await savedPlan(ctx.scope, plan);
     if (!saved) throw new BadParam('plan', `there is no plan ${plan} you may see`);
-    return saved;
+    return { ...saved, actuals: await planActuals(saved.plan, ctx.scope) };
   },
-  rows: (source, window) => windowRows(planStopRows(source.plan), STOP_COLUMNS, window),
+  rows: (source, window) => windowRows(planStopRows(source.plan, source.actuals), STOP_COLUMNS, window),
   details: (_input, source, lang) => [`${t(lang, 'rute.planNo', { id: source.plan_id })}: ${source.plan.team_name} · ${source.plan_date} · ${source.area || '–'}`],
   fileSuffix: ({ plan }) => [String(plan)],
 });
