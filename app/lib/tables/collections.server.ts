@@ -55,11 +55,14 @@ const periodTable = (by: 'collector' | 'kecamatan') =>
 
 const COLLECTOR_COLUMNS: ColumnDef<keyof PerformanceRow>[] = [
   { key: 'collector_name', label: 'col.c.collector', format: 'text', sortable: true, rowHeader: true },
+  { key: 'collector_id', label: 'table.col.code', format: 'text', sortable: true, mono: true },
   { key: 'team_name', label: 'col.c.team', format: 'text', sortable: true },
+  { key: 'team_id', label: 'col.c.teamCode', format: 'text', sortable: true, mono: true },
   ...FIGURE_COLUMNS,
 ];
 const KECAMATAN_COLUMNS: ColumnDef<keyof PerformanceRow>[] = [
   { key: 'kecamatan_name', label: 'col.c.kecamatan', format: 'text', sortable: true, rowHeader: true },
+  { key: 'kecamatan_code', label: 'table.col.code', format: 'text', sortable: true, mono: true },
   ...FIGURE_COLUMNS,
 ];
 
