@@ -129,7 +129,7 @@ export function buildRouteMapOption({ base: start, baseLabel, routes, desa }: Ro
   return {
     ...base(),
     grid: { left: 8, right: 8, top: 36, bottom: 8 },
-    legend: { top: 0, left: 0, itemWidth: 18, itemHeight: 8, textStyle: { color: PALETTE.ink, fontSize: CHART_FONT_SIZE } },
+    legend: { top: 0, left: 0, itemWidth: 18, itemHeight: 8, data: [...routes.map((r) => r.name), baseLabel], textStyle: { color: PALETTE.ink, fontSize: CHART_FONT_SIZE } },
     tooltip: { trigger: 'item', formatter: (p) => tooltipText(p as { name?: string; seriesName?: string }) },
     xAxis: axis(Math.min(...lons), Math.max(...lons)),
     yAxis: axis(Math.min(...lats), Math.max(...lats)),

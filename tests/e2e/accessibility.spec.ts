@@ -92,7 +92,8 @@ test('the kecamatan page has no serious accessibility violation', async ({ page 
 const SECTIONS: readonly { path: string; role: Role; heading: string }[] = [
   { path: '/arrears', role: 'director', heading: 'Tunggakan' },
   { path: '/channels', role: 'manager', heading: 'Kanal Pembayaran' },
-  { path: '/collections', role: 'supervisor', heading: 'Penagihan' },
+  { path: '/collections?from=2025-01&to=2025-06', role: 'supervisor', heading: 'Kinerja tim penagihan' },
+  { path: '/collections/routes?team=T01&date=2025-07-01&per_collector=5', role: 'supervisor', heading: 'Rencana rute' },
   { path: '/data', role: 'admin', heading: 'Data' },
 ];
 
