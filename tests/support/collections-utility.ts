@@ -11,13 +11,10 @@
  *   10,000 → V2 (V1 is also within 14 days: once, to the latest) · P7 C1 22 Mar 5,000 → V2 (14 days) ·
  *   P8 C1 23 Mar 5,000 → none (15 days) · P3 C1 25 Apr 20,000 → V6 · P5 C3 10 Apr 60,000 → none (33 days)
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadPaths } from '../../etl/load/load-paths';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
 import type { Fixture } from './fixture';
 import { payments } from './fixture';
-import { SMALL_UTILITY } from './small-utility';
+import { loadSmallUtility, SMALL_UTILITY } from './small-utility';
 
 export const COLLECTIONS_UTILITY: Record<string, readonly string[]> = {
   ...SMALL_UTILITY,
@@ -48,11 +45,6 @@ export const COLLECTIONS_UTILITY: Record<string, readonly string[]> = {
   ],
 };
 
-export async function loadCollectionsUtility(fx: Fixture): Promise<Warehouse> {
-  const dir = join(fx.dir, 'files');
-  mkdirSync(dir);
-  for (const [name, lines] of Object.entries(COLLECTIONS_UTILITY)) fx.file(join('files', name), lines);
-  const wh = await fx.open();
-  await loadPaths(wh, [dir]);
-  return wh;
+export function loadCollectionsUtility(fx: Fixture): Promise<Warehouse> {
+  return loadSmallUtility(fx, COLLECTIONS_UTILITY);
 }
