@@ -10,7 +10,8 @@ import { signIn } from './support/session';
 
 const PORT = 3292;
 let server: IsolatedServer;
-test.describe.configure({ mode: 'serial' });
+// planning and printing take a few seconds of both cores; the shared machine may be busy
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 test.beforeAll(async () => {
   server = await isolatedServer('collections', PORT, { env: { KABA_STATE: join('.tmp', 'e2e-collections', 'state.duckdb') } });
 });
