@@ -13,6 +13,7 @@ import { useRouteLoaderData } from '@remix-run/react';
 import type { Lang } from './format';
 import auth from './messages/auth';
 import channels from './messages/channels';
+import collections from './messages/collections';
 import common from './messages/common';
 import data from './messages/data';
 import ledger from './messages/ledger';
@@ -23,7 +24,7 @@ export type { Lang } from './format';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 export const DEFAULT_LANG: Lang = 'id';
 
-const FEATURES = [common, auth, data, overview, table, ledger, channels] as const;
+const FEATURES = [common, auth, data, overview, table, ledger, channels, collections] as const;
 
 type Feature = (typeof FEATURES)[number];
 type KeysOf<F> = F extends { id: Record<infer K, string> } ? K : never;

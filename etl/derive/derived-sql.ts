@@ -4,6 +4,7 @@
  */
 import { ageBucketSql } from '../domain/aging';
 import { PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../domain/allocation';
+import { ATTRIBUTION_DAYS, NO_CONTACT_OUTCOMES } from '../domain/collections/rules';
 import { monthIndexSql, periodIndexSql } from '../domain/period';
 import { billOwedAsOfSql, billOwesAsOfSql } from '../queries/owed';
 
@@ -295,5 +296,37 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
       SELECT strftime(paid, '%Y-%m') AS paid_month, strftime(issued, '%Y-%m') AS bill_month, collected
         FROM (SELECT date_trunc('month', paid_on) AS paid, date_trunc('month', issued_on) AS issued, sum(amount)::BIGINT AS collected
                 FROM payment_allocations WHERE target IN ('bill', 'opening') GROUP BY ALL)`,
+  },
+  {
+    // One row per visit with what came of it (CONTRACT §4, Collections; the pure rules are
+    // etl/domain/collections/rules.ts): contact, promise kept, and the payments attributed to it — each
+    // completed payment to its customer's latest visit on or before its day (a tie: the lowest
+    // visit_id, hence one visit per customer and day in the ASOF join) within ATTRIBUTION_DAYS.
+    table: 'visit_results',
+    sql: `CREATE OR REPLACE TABLE visit_results AS
+      WITH v AS (
+        SELECT visit_id, team_id, collector_id, customer_id, CAST(visited_at AS DATE) AS day, outcome, amount_collected, promise_date
+          FROM visits),
+      first_of_day AS (SELECT customer_id, day, min(visit_id) AS visit_id FROM v GROUP BY ALL),
+      paid AS (
+        SELECT p.customer_id, p.paid_on, p.amount FROM payments p
+         WHERE p.status = 'completed' AND p.customer_id IN (SELECT customer_id FROM first_of_day)),
+      attributed AS (
+        SELECT f.visit_id, sum(p.amount)::BIGINT AS attributed_14d
+          FROM paid p ASOF JOIN first_of_day f ON p.customer_id = f.customer_id AND p.paid_on >= f.day
+         WHERE p.paid_on - f.day <= ${ATTRIBUTION_DAYS}
+         GROUP BY f.visit_id),
+      kept AS (
+        SELECT DISTINCT v.visit_id FROM v JOIN paid p ON p.customer_id = v.customer_id
+         WHERE v.outcome = 'promise_to_pay' AND p.amount > 0 AND p.paid_on BETWEEN v.day AND v.promise_date)
+      SELECT v.visit_id, v.team_id, v.collector_id, v.customer_id, v.day, strftime(v.day, '%Y-%m') AS month,
+             c.desa_code, a.kecamatan_code, v.outcome, v.amount_collected, v.promise_date,
+             v.outcome NOT IN (${NO_CONTACT_OUTCOMES.map((o) => `'${o}'`).join(', ')}) AS contact,
+             v.outcome = 'promise_to_pay' AS promise,
+             k.visit_id IS NOT NULL AS promise_kept,
+             coalesce(t.attributed_14d, 0)::BIGINT AS attributed_14d
+        FROM v LEFT JOIN attributed t USING (visit_id) LEFT JOIN kept k USING (visit_id)
+               LEFT JOIN customers c USING (customer_id) LEFT JOIN areas a USING (desa_code)
+       ORDER BY v.day, v.visit_id`,
   },
 ];

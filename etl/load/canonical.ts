@@ -7,7 +7,7 @@ import { DESA_CODE, desaInKecamatan, KECAMATAN_CODE } from '../domain/areas';
 import { CHANNEL_CATEGORIES } from '../domain/channels';
 import { CUSTOMER_STATUSES } from '../domain/customers';
 import {
-  anyText, bool, coordinate, date, decimal, oneOf, optional, pattern, period, positiveRupiah, rupiah, text, timestamp,
+  anyText, bool, emptyAsZero, coordinate, date, decimal, oneOf, optional, pattern, period, positiveRupiah, rupiah, text, timestamp,
   Invalid, type FieldRule,
 } from './fields';
 
@@ -216,7 +216,7 @@ export const CANONICAL_KINDS: Record<Kind, CanonicalKind> = {
       col('customer_id', 'VARCHAR', text),
       col('visited_at', 'TIMESTAMP', timestamp),
       col('outcome', 'VARCHAR', oneOf('paid', 'partial', 'promise_to_pay', 'not_home', 'refused', 'sealed', 'letter_delivered', 'moved')),
-      col('amount_collected', 'BIGINT', rupiah),
+      col('amount_collected', 'BIGINT', emptyAsZero(rupiah)),
       col('promise_date', 'DATE', optional(date)),
     ],
     checkRow: (v) => {

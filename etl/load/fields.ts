@@ -27,6 +27,12 @@ export const text: FieldRule = (t, column) => {
   return v === '' ? new Invalid(`${column} is empty`) : v;
 };
 
+/** Makes a version of a rule where an empty field means zero (a visit that collected nothing). */
+export const emptyAsZero =
+  (rule: FieldRule): FieldRule =>
+  (t, column) =>
+    t.trim() === '' ? '0' : rule(t, column);
+
 export const anyText: FieldRule = (t) => t.trim();
 
 export const oneOf = (...allowed: string[]): FieldRule => {

@@ -1,18 +1,29 @@
 /**
  * npm run route -- order --stops FILE.csv --base LAT,LON [--format table|json] [--seed S] [--iterations N]
+ * npm run route -- plan --team T --date YYYY-MM-DD [--area CODE] [--per-collector 25] [--recent-days 7] [--format table|json]
+ *
+ * plan: the team's day as the Rute page makes it (etl/route/plan.ts), from the warehouse KABA_WAREHOUSE.
  *
  * Orders arbitrary stops (CSV `customer_id,latitude,longitude`, up to 1,000) as one closed tour from
  * the base and back, on great-circle distances. Lengths are whole metres. The same file, base, seed
  * and iterations always give the same order.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { config } from '../config';
+import { EVERYTHING } from '../queries/scope';
+import { Warehouse } from '../warehouse/duckdb';
+import { formatPlan } from './plan-output';
+import { checkPlanRequest, planRoute, PlanInputError } from './plan';
 import { DEFAULT_ITERATIONS } from '../domain/route/optimise';
 import { orderStops } from '../domain/route/order';
 import { formatOrder, parseBase } from './order-output';
 import { readStopsFile, StopsFileError } from './stops-file';
 
 const USAGE = `usage: npm run route -- order --stops FILE.csv --base LAT,LON [--format table|json] [--seed S] [--iterations N]
-  order  orders the stops (customer_id,latitude,longitude; at most 1,000) as one closed route from the base and back`;
+       npm run route -- plan --team T --date YYYY-MM-DD [--area CODE] [--per-collector 25] [--recent-days 7] [--format table|json]
+  order  orders the stops (customer_id,latitude,longitude; at most 1,000) as one closed route from the base and back
+  plan   the team's day: candidates in the area (a kecamatan or desa codes separated by commas), ranked, shared, ordered`;
 
 class UsageError extends Error {}
 
@@ -38,21 +49,48 @@ const { values, positionals } = parseArgs({
     format: { type: 'string', default: 'table' },
     seed: { type: 'string', default: '1' },
     iterations: { type: 'string', default: String(DEFAULT_ITERATIONS) },
+    team: { type: 'string' },
+    date: { type: 'string' },
+    area: { type: 'string', default: '' },
+    'per-collector': { type: 'string', default: '25' },
+    'recent-days': { type: 'string', default: '7' },
     help: { type: 'boolean' },
   },
 });
 
-function wholeNumber(name: 'seed' | 'iterations'): number {
+function wholeNumber(name: 'seed' | 'iterations' | 'recent-days'): number {
   const n = Number(values[name]);
   if (!/^\d+$/.test(values[name] ?? '') || !Number.isSafeInteger(n)) throw new UsageError(`--${name} must be a whole number`);
   return n;
 }
 
-function main(): string {
+async function plan(format: 'table' | 'json'): Promise<string> {
+  let request: ReturnType<typeof checkPlanRequest>;
+  try {
+    request = checkPlanRequest({ team: values.team, date: values.date, area: values.area, perCollector: values['per-collector'] });
+  } catch (error) {
+    if (error instanceof PlanInputError) throw new UsageError(`--${error.param.replace('_', '-')}: ${error.message}`);
+    throw error;
+  }
+  const recentDays = wholeNumber('recent-days');
+  if (!existsSync(config.warehouse)) throw new UsageError(`no warehouse at ${config.warehouse}: load data first, or set KABA_WAREHOUSE`);
+  const wh = await Warehouse.open(config.warehouse, { readOnly: true });
+  try {
+    return formatPlan(await planRoute(wh, request, { scope: EVERYTHING, recentDays }), format);
+  } catch (error) {
+    if (error instanceof PlanInputError) throw new UsageError(`--${error.param}: ${error.message}`);
+    throw error;
+  } finally {
+    wh.close();
+  }
+}
+
+async function main(): Promise<string> {
   const command = positionals[0] ?? '';
-  if (command !== 'order') throw new UsageError(command ? `unknown command ${command}` : 'a command is required');
+  if (command !== 'order' && command !== 'plan') throw new UsageError(command ? `unknown command ${command}` : 'a command is required');
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError('--format must be table or json');
+  if (command === 'plan') return plan(format);
   if (!values.stops) throw new UsageError('--stops is required');
   if (!values.base) throw new UsageError('--base is required');
   const base = parseBase(values.base);
@@ -65,12 +103,13 @@ function main(): string {
 if (values.help) {
   console.log(USAGE);
 } else {
-  try {
-    process.stdout.write(main());
-  } catch (error) {
-    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-    else if (error instanceof StopsFileError) console.error(error.message);
-    else throw error;
-    process.exitCode = 1;
-  }
+  main().then(
+    (text) => process.stdout.write(text),
+    (error) => {
+      if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+      else if (error instanceof StopsFileError) console.error(error.message);
+      else console.error(error);
+      process.exitCode = 1;
+    },
+  );
 }

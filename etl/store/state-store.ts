@@ -24,6 +24,16 @@ export const STATE_MIGRATIONS: readonly StateMigration[] = [
     sql: `CREATE TABLE sequences (name VARCHAR PRIMARY KEY, last_value BIGINT NOT NULL)`,
   },
   { id: '010-letters', sql: LETTERS_MIGRATION_SQL },
+  {
+    // A saved route plan (etl/store/route-plans.ts): the request, who saved it, and the plan as computed.
+    id: '020-route-plans',
+    sql: `CREATE TABLE route_plans (
+            plan_id BIGINT PRIMARY KEY, team_id VARCHAR NOT NULL, plan_date DATE NOT NULL, area VARCHAR NOT NULL,
+            per_collector INTEGER NOT NULL, saved_by VARCHAR NOT NULL, saved_at TIMESTAMP NOT NULL, plan JSON NOT NULL);
+          CREATE TABLE route_plan_stops (
+            plan_id BIGINT NOT NULL, collector_id VARCHAR NOT NULL, seq INTEGER NOT NULL, customer_id VARCHAR NOT NULL,
+            PRIMARY KEY (plan_id, collector_id, seq))`,
+  },
 ];
 
 export class StateStore {

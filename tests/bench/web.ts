@@ -29,6 +29,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeOverview } from '../../app/lib/overview/figures.server';
 import { desaArrears } from '../../etl/queries/areas';
+import { collectionsPerformance, outcomeMix } from '../../etl/queries/collections';
+import { EVERYTHING } from '../../etl/queries/scope';
 import { config } from '../../etl/config';
 import { warehouseMonths } from '../../etl/queries/months';
 import { Warehouse } from '../../etl/warehouse/duckdb';
@@ -278,6 +280,26 @@ for (const m of coldMonths) {
   await desaArrears(wh, { month: m, kecamatan });
   kecamatanRaw.push(performance.now() - t);
 }
+
+// Penagihan (collections): the performance page for three months, first request and cached, against its queries.
+phase('collections page');
+const collectionsTo = months.at(-1)!;
+const collectionsFrom = months.at(-3) ?? months[0];
+const collectionsUrl = `${base}/collections?from=${collectionsFrom}&to=${collectionsTo}`;
+const collectionsFirst = await timed(collectionsUrl, page);
+const collectionsAgain: number[] = [];
+for (let i = 0; i < 5; i++) collectionsAgain.push(await timed(collectionsUrl, page));
+const collectionsRaw: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const t = performance.now();
+  const q = { from: collectionsFrom, to: collectionsTo, scope: EVERYTHING };
+  for (const by of ['collector', 'kecamatan', 'month'] as const) await collectionsPerformance(wh, { ...q, by });
+  await outcomeMix(wh, q);
+  collectionsRaw.push(performance.now() - t);
+}
+console.log(`collections page ${collectionsFrom}..${collectionsTo}:`);
+console.log(`  raw queries (3 groupings + outcome mix) median ${ms(median(collectionsRaw))}  (${collectionsRaw.map((x) => x.toFixed(0)).join(', ')} ms)`);
+console.log(`  page, first request ${ms(collectionsFirst)}; again median ${ms(median(collectionsAgain))}`);
 wh.close();
 
 const rawMedian = median(raw);

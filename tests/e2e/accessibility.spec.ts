@@ -96,7 +96,8 @@ const SECTIONS: readonly { path: string; role: Role; heading: string }[] = [
   { path: '/channels/compare', role: 'manager', heading: 'Perbandingan kanal' },
   { path: '/channels/launch', role: 'manager', heading: 'Dampak peluncuran kanal' },
   { path: '/channels/reconciliation', role: 'director', heading: 'Rekonsiliasi' },
-  { path: '/collections', role: 'supervisor', heading: 'Penagihan' },
+  { path: '/collections?from=2025-01&to=2025-06', role: 'supervisor', heading: 'Kinerja tim penagihan' },
+  { path: '/collections/routes?team=T01&date=2025-07-01&per_collector=5', role: 'supervisor', heading: 'Rencana rute' },
   { path: '/data', role: 'admin', heading: 'Data' },
 ];
 

@@ -82,6 +82,28 @@ describe('bad rows are rejected with their line, raw text and reason; the other 
       [4, 'no bill of 0100000002 for period 2023-05 to write off'],
     ]);
   });
+
+  it('visits: an empty amount_collected means 0 and an empty promise_date means no promise; neither rejects the row', async () => {
+    await loadFile(wh, fx.file('teams.csv', ['team_id,team_name,collector_id,collector_name,base_latitude,base_longitude', 'T01,Tim Curup,K01,Andi,-3.47,102.52']));
+    const r = await loadFile(wh, fx.file('visits.csv', [
+      'visit_id,team_id,collector_id,customer_id,visited_at,outcome,amount_collected,promise_date',
+      'V1,T01,K01,0100000001,2024-03-05T09:00:00,not_home,,',
+      'V2,T01,K01,0100000002,2024-03-05T10:00:00,refused,0,',
+      'V3,T01,K01,0100000003,2024-03-05T11:00:00,promise_to_pay,,2024-03-12',
+      'V4,T01,K01,0100000003,2024-03-06T11:00:00,paid,,',
+      'V5,T01,K01,0100000003,2024-03-07T11:00:00,promise_to_pay,,',
+    ]));
+    expect(r).toMatchObject({ rowsRead: 5, rowsLoaded: 3, rowsRejected: 2 });
+    expect(await wh.query(`SELECT visit_id, amount_collected, CAST(promise_date AS VARCHAR) AS promise_date FROM visits ORDER BY visit_id`)).toEqual([
+      { visit_id: 'V1', amount_collected: 0, promise_date: null },
+      { visit_id: 'V2', amount_collected: 0, promise_date: null },
+      { visit_id: 'V3', amount_collected: 0, promise_date: '2024-03-12' },
+    ]);
+    expect((await rejectsOf('visits.csv')).map((x) => [x.line, x.reason])).toEqual([
+      [5, 'outcome paid with amount_collected 0'],
+      [6, 'promise_to_pay needs a promise_date'],
+    ]);
+  });
 });
 
 describe('files that are wrong as a whole are refused and change nothing', () => {

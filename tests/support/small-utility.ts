@@ -60,11 +60,11 @@ export const SMALL_UTILITY: Record<string, readonly string[]> = {
   ],
 };
 
-/** Writes the small utility's files into the fixture and loads them (derived tables included). */
-export async function loadSmallUtility(fx: Fixture): Promise<Warehouse> {
+/** Writes the small utility's files (or a variant of them) into the fixture and loads them (derived tables included). */
+export async function loadSmallUtility(fx: Fixture, files: Record<string, readonly string[]> = SMALL_UTILITY): Promise<Warehouse> {
   const dir = join(fx.dir, 'files');
   mkdirSync(dir);
-  for (const [name, lines] of Object.entries(SMALL_UTILITY)) fx.file(join('files', name), lines);
+  for (const [name, lines] of Object.entries(files)) fx.file(join('files', name), lines);
   const wh = await fx.open();
   await loadPaths(wh, [dir]);
   return wh;

@@ -1,5 +1,6 @@
 /** Every table that can be exported, by its id in `/export/<id>`. A new list adds its definition here. */
 import { cashDifferencesTable, channelsCompareTable, cohortsTable, reconciliationExceptionsTable, reconciliationTable } from './channels.server';
+import { collectorsTable, kecamatanTable, planStopsTable } from './collections.server';
 import { loadsTable, rejectsTable } from './data-page.server';
 import type { TableDefinition } from './define.server';
 import { kecamatanDesaTable } from './kecamatan-desa.server';
@@ -12,7 +13,7 @@ import { sealingTable } from './sealing.server';
 type AnyTable = TableDefinition<any, any, any>;
 
 export const TABLES: Readonly<Record<string, AnyTable>> = Object.fromEntries(
-  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, sealingTable, ledgerTable, channelsCompareTable, reconciliationTable, reconciliationExceptionsTable, cashDifferencesTable, cohortsTable] as AnyTable[]).map((def) => [def.id, def]),
+  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, sealingTable, ledgerTable, channelsCompareTable, reconciliationTable, reconciliationExceptionsTable, cashDifferencesTable, cohortsTable, collectorsTable, kecamatanTable, planStopsTable] as AnyTable[]).map((def) => [def.id, def]),
 );
 
 export function tableById(id: string): AnyTable | null {

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGES, t } from '../../../app/i18n';
 import auth from '../../../app/i18n/messages/auth';
 import channels from '../../../app/i18n/messages/channels';
+import collections from '../../../app/i18n/messages/collections';
 import common from '../../../app/i18n/messages/common';
 import data from '../../../app/i18n/messages/data';
 import ledger from '../../../app/i18n/messages/ledger';
 import overview from '../../../app/i18n/messages/overview';
 import table from '../../../app/i18n/messages/table';
 
-const features = { auth, common, data, overview, table, ledger, channels };
+const features = { auth, collections, common, data, overview, table, ledger, channels };
 
 describe('dictionaries', () => {
   it('have the same keys in Indonesian and English, none empty', () => {
