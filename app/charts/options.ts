@@ -48,7 +48,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-function base(): EChartsOption {
+export function base(): EChartsOption {
   return { animation: false, textStyle: TEXT, backgroundColor: 'transparent' };
 }
 
@@ -59,7 +59,7 @@ const rupiahAxis = (lang: Lang) => ({
 });
 
 /** A value axis whose tick labels leave out those that would run into others (12-px labels in a narrow chart). */
-const legibleAxis = (lang: Lang) => {
+export const legibleAxis = (lang: Lang) => {
   const axis = rupiahAxis(lang);
   return { ...axis, axisLabel: { ...axis.axisLabel, hideOverlap: true } };
 };

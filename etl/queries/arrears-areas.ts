@@ -107,3 +107,23 @@ export async function onlineShareByArea(
     { from, to, ...conditionParams({ kecamatan: filters.kecamatan, desa: filters.desa }) },
   );
 }
+
+export interface FilterChoices {
+  kecamatan: { code: string; name: string }[];
+  desa: { code: string; name: string; kecamatan_code: string }[];
+  tariff_classes: string[];
+}
+
+/** What the drill-down's filters can choose from: the areas by name, and the customers' tariff classes. */
+export async function arrearsFilterChoices(wh: Warehouse): Promise<FilterChoices> {
+  const desa = await wh.query<{ code: string; name: string; kecamatan_code: string; kecamatan_name: string }>(
+    `SELECT desa_code AS code, desa_name AS name, kecamatan_code, kecamatan_name FROM areas ORDER BY kecamatan_name, desa_name`,
+  );
+  const tariffs = await wh.query<{ tariff_class: string }>(`SELECT DISTINCT tariff_class FROM customers ORDER BY tariff_class`);
+  const kecamatan = new Map(desa.map((d) => [d.kecamatan_code, d.kecamatan_name]));
+  return {
+    kecamatan: [...kecamatan].map(([code, name]) => ({ code, name })),
+    desa: desa.map(({ code, name, kecamatan_code }) => ({ code, name, kecamatan_code })),
+    tariff_classes: tariffs.map((t) => t.tariff_class),
+  };
+}

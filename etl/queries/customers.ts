@@ -38,6 +38,8 @@ export interface CustomersPage {
   count: number;
   /** their arrears, all pages */
   total_arrears: number;
+  /** their overdue bills, all pages */
+  total_bills: number;
   page: number;
   page_size: number;
   sort: CustomerSort;
@@ -115,8 +117,8 @@ export async function customersInArrears(
   const month = source === undefined ? await debtSourceFor(wh, asOf) : source;
   const params = { as_of: asOf, ...filterParams(filters) };
   const selection = OWING_SQL[month];
-  const totals = await wh.one<{ count: number; total_arrears: number }>(
-    `${selection} SELECT count(*)::BIGINT AS count, coalesce(sum(arrears), 0)::BIGINT AS total_arrears FROM owing`,
+  const totals = await wh.one<{ count: number; total_arrears: number; total_bills: number }>(
+    `${selection} SELECT count(*)::BIGINT AS count, coalesce(sum(arrears), 0)::BIGINT AS total_arrears, coalesce(sum(bills), 0)::BIGINT AS total_bills FROM owing`,
     params,
   );
   // The last payment is looked up for the page's customers only, unless the page is sorted by it.
@@ -149,5 +151,5 @@ export async function customersInArrears(
       ${order}`,
     { ...params, ...teamParams(scope), limit: pageSize, offset: (page - 1) * pageSize },
   );
-  return { as_of: asOf, count: totals.count, total_arrears: totals.total_arrears, page, page_size: pageSize, sort, rows };
+  return { as_of: asOf, count: totals.count, total_arrears: totals.total_arrears, total_bills: totals.total_bills, page, page_size: pageSize, sort, rows };
 }

@@ -1,5 +1,6 @@
 /** Every table that can be exported, by its id in `/export/<id>`. A new list adds its definition here. */
 import { loadsTable, rejectsTable } from './data-page.server';
+import { arrearsCustomersTable, arrearsDesaTable, arrearsKecamatanTable } from './arrears.server';
 import type { TableDefinition } from './define.server';
 import { kecamatanDesaTable } from './kecamatan-desa.server';
 import { overviewAgeTable, overviewKecamatanTable } from './overview.server';
@@ -9,7 +10,7 @@ import { overviewAgeTable, overviewKecamatanTable } from './overview.server';
 type AnyTable = TableDefinition<any, any, any>;
 
 export const TABLES: Readonly<Record<string, AnyTable>> = Object.fromEntries(
-  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable] as AnyTable[]).map((def) => [def.id, def]),
+  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, arrearsKecamatanTable, arrearsDesaTable, arrearsCustomersTable] as AnyTable[]).map((def) => [def.id, def]),
 );
 
 export function tableById(id: string): AnyTable | null {
