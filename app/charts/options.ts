@@ -60,7 +60,7 @@ export const rupiahAxis = (lang: Lang) => ({
 });
 
 /** A value axis whose tick labels leave out those that would run into others (12-px labels in a narrow chart). */
-const legibleAxis = (lang: Lang) => {
+export const legibleAxis = (lang: Lang) => {
   const axis = rupiahAxis(lang);
   return { ...axis, axisLabel: { ...axis.axisLabel, hideOverlap: true } };
 };

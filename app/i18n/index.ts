@@ -11,6 +11,7 @@
  */
 import { useRouteLoaderData } from '@remix-run/react';
 import type { Lang } from './format';
+import arrears from './messages/arrears';
 import auth from './messages/auth';
 import channels from './messages/channels';
 import collections from './messages/collections';
@@ -24,7 +25,7 @@ export type { Lang } from './format';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 export const DEFAULT_LANG: Lang = 'id';
 
-const FEATURES = [common, auth, data, overview, table, ledger, channels, collections] as const;
+const FEATURES = [common, auth, data, overview, table, ledger, channels, collections, arrears] as const;
 
 type Feature = (typeof FEATURES)[number];
 type KeysOf<F> = F extends { id: Record<infer K, string> } ? K : never;

@@ -1,17 +1,14 @@
-/** Arrears: comes in a later release (issue 3 builds the app and the overview only). */
+/** The Tunggakan section: every page under /arrears needs one of the section's roles. */
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
+import { Outlet } from '@remix-run/react';
 import { requireUser } from '~/lib/auth.server';
 import { SECTION_ROLES } from '~/lib/roles';
-import { titled } from '~/ui/meta';
-import { PlaceholderPage } from '~/ui/placeholder-page';
-
-export const meta = titled('nav.arrears');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, { roles: SECTION_ROLES.arrears });
   return json({});
 }
 
-export default function ArrearsPage() {
-  return <PlaceholderPage title="nav.arrears" about="placeholder.arrears" />;
+export default function ArrearsSection() {
+  return <Outlet />;
 }

@@ -34,3 +34,18 @@ export const FILTERED_DEBTS_SQL = `
        AND ${filterConditionSql({ kecamatan: 'a.kecamatan_code', desa: 'c.desa_code', tariffClass: 'c.tariff_class', status: 'c.status', age: ageBucketSql('d.age') })}),
   kept AS (
     SELECT customer_id FROM debts GROUP BY customer_id HAVING ${minAmountSql('sum(outstanding)')})`;
+
+/**
+ * The same selection at a month end from arrears_customer_month_end: CTEs `month_debts` (each customer's
+ * arrears, bills and oldest age per age bucket, with the area's columns, after the filters) and `kept`
+ * (minAmount on the customer's total). Bind $as_of (the month end) and filterParams(filters).
+ */
+export const MONTH_END_DEBTS_SQL = `
+  month_debts AS (
+    SELECT s.customer_id, s.age_bucket, s.arrears, s.bills, s.oldest_months,
+           s.desa_code, s.tariff_class, s.status, a.desa_name, a.kecamatan_code, a.kecamatan_name
+      FROM arrears_customer_month_end s JOIN areas a USING (desa_code)
+     WHERE s.month = strftime(CAST($as_of AS DATE), '%Y-%m')
+       AND ${filterConditionSql({ kecamatan: 'a.kecamatan_code', desa: 's.desa_code', tariffClass: 's.tariff_class', status: 's.status', age: 's.age_bucket' })}),
+  kept AS (
+    SELECT customer_id FROM month_debts GROUP BY customer_id HAVING ${minAmountSql('sum(arrears)')})`;

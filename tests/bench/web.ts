@@ -347,6 +347,50 @@ await load('API', `${base}/api/v1/overview`, api);
   }
 }
 
+// Arrears drill-down (issue 8): every level, page and API, unfiltered and filtered, the first request of a
+// month (nothing cached: target under 1 s at a million customers), then 20 clients on each level.
+{
+  phase('arrears drill-down, first requests');
+  const desaBody = (await (await fetch(`${base}/api/v1/arrears?level=desa&kecamatan=${kecamatan}`, { headers: api })).json()) as { rows: { code: string }[] };
+  const desa = desaBody.rows[0]?.code;
+  if (!desa) fail(`kecamatan ${kecamatan} has no desa in arrears`);
+  const FILTERED = 'status=active&age=13-24&min_amount=100000';
+  const urls = (m: string, filter: string) => {
+    const q = `bulan=${m}${filter ? `&${filter}` : ''}`;
+    const a = `as_of=${m}${filter ? `&${filter}` : ''}`;
+    return [
+      [`page /arrears`, `${base}/arrears?${q}`, page],
+      [`page /arrears/K`, `${base}/arrears/${kecamatan}?${q}`, page],
+      [`page /arrears/K/D`, `${base}/arrears/${kecamatan}/${desa}?${q}`, page],
+      [`page customers by last payment`, `${base}/arrears/${kecamatan}/${desa}?${q}&cust-sort=-last_paid_on`, page],
+      [`API kecamatan`, `${base}/api/v1/arrears?${a}&level=kecamatan`, api],
+      [`API desa`, `${base}/api/v1/arrears?${a}&level=desa&kecamatan=${kecamatan}`, api],
+      [`API customer (a desa)`, `${base}/api/v1/arrears?${a}&level=customer&desa=${desa}`, api],
+      [`API customer (all, 1,000)`, `${base}/api/v1/arrears?${a}&level=customer&page_size=1000`, api],
+      [`API customer parquet`, `${base}/api/v1/arrears?${a}&level=customer&kecamatan=${kecamatan}&page_size=1000&format=parquet`, api],
+      [`API customer arrow`, `${base}/api/v1/arrears?${a}&level=customer&kecamatan=${kecamatan}&page_size=1000&format=arrow`, api],
+    ] as const;
+  };
+  console.log(`\narrears drill-down, kecamatan ${kecamatan}, desa ${desa}: first request of a month (target under 1 s)`);
+  let worst = 0;
+  for (const m of coldMonths.slice(0, 2)) {
+    for (const filter of ['', FILTERED]) {
+      for (const [name, url, headers] of urls(m, filter)) {
+        const took = await timed(url, headers);
+        worst = Math.max(worst, took);
+        console.log(`  ${m} ${(filter ? 'filtered' : 'all').padEnd(8)} ${name.padEnd(32)} ${ms(took)}`);
+      }
+    }
+  }
+  console.log(`  slowest first request: ${ms(worst)}`);
+  console.log(`\n${CONNECTIONS} concurrent clients on the drill-down, ${SECONDS} s each (the default month):`);
+  phase(`${CONNECTIONS} clients on the arrears pages`);
+  await load('arrears', `${base}/arrears`, page);
+  await load('arr K', `${base}/arrears/${kecamatan}`, page);
+  await load('arr K/D', `${base}/arrears/${kecamatan}/${desa}`, page);
+  await load('API cust', `${base}/api/v1/arrears?level=customer&desa=${desa}`, api);
+}
+
 // 3. Memory.
 clearInterval(sampler);
 const endRss = rss();

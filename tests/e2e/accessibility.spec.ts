@@ -91,6 +91,9 @@ test('the kecamatan page has no serious accessibility violation', async ({ page 
 
 const SECTIONS: readonly { path: string; role: Role; heading: string }[] = [
   { path: '/arrears', role: 'director', heading: 'Tunggakan' },
+  // the arrears drill-down's other levels (a kecamatan and a desa of the demo fixture)
+  { path: '/arrears/17.02.09?bulan=2025-06&age=13-24', role: 'manager', heading: 'Tunggakan di Kecamatan Curup' },
+  { path: '/arrears/17.02.09/17.02.09.1027?bulan=2025-06', role: 'supervisor', heading: 'Pelanggan menunggak di Pasar Tengah' },
   { path: '/channels', role: 'manager', heading: 'Adopsi online' },
   { path: '/channels?measure=value&scale=share&kecamatan=17.02.09', role: 'manager', heading: 'Adopsi online' },
   { path: '/channels/compare', role: 'manager', heading: 'Perbandingan kanal' },

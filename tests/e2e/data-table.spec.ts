@@ -1,5 +1,5 @@
 /**
- * The data table (app/ui/data-table) on the kecamatan page and the Data page: sorting by clicking a
+ * The data table (app/ui/data-table) on the arrears drill-down's desa level (/arrears/<kecamatan>) and the Data page: sorting by clicking a
  * header (the URL says it), pages of rejected rows, and the exports: the CSV and XLSX downloaded from
  * the kecamatan page hold exactly the page's rows; a manager cannot export the rejected lines.
  */
@@ -91,8 +91,8 @@ async function download(page: Page, link: Locator): Promise<{ name: string; byte
 test('sorting the desa by clicking a header: the URL changes, and so does the order', async ({ page }) => {
   const { code, desa } = busiestKecamatan();
   expect(desa.length).toBeGreaterThanOrEqual(3);
-  await signIn(page, 'director', `/kecamatan/${code}?bulan=2025-06`);
-  const table = page.getByTestId('desa-table');
+  await signIn(page, 'director', `/arrears/${code}?bulan=2025-06`);
+  const table = page.getByTestId('arrears-areas');
   const names = () => table.locator('tbody th').allInnerTexts();
   const byArrears = [...desa].sort((a, b) => b.arrears - a.arrears || a.group.localeCompare(b.group, 'id')).map((d) => d.group);
   expect(await names()).toEqual(byArrears);
@@ -117,43 +117,43 @@ test('sorting the desa by clicking a header: the URL changes, and so does the or
 
 test('the CSV and XLSX downloaded from the kecamatan page hold the page’s rows, in its order', async ({ page }) => {
   const { code } = busiestKecamatan();
-  await signIn(page, 'director', `/kecamatan/${code}?bulan=2025-06&desa-sort=customers`);
-  const table = page.getByTestId('desa-table');
+  await signIn(page, 'director', `/arrears/${code}?bulan=2025-06&desa-sort=customers`);
+  const table = page.getByTestId('arrears-areas');
   const rows = await pageRows(table);
   expect(rows.length).toBeGreaterThanOrEqual(3);
   const exports = table.getByRole('group', { name: /^Unduh / });
 
   const csv = await download(page, exports.getByRole('link', { name: 'CSV', exact: true }));
-  expect(csv.name).toBe(`kaba-kecamatan-desa-${code}-2025-06.csv`);
+  expect(csv.name).toBe(`kaba-arrears-desa-${code}-2025-06.csv`);
   expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   const [header, ...lines] = parseCsv(csv.bytes.toString('utf8').slice(1), ',');
-  expect(header).toEqual(['Desa/kelurahan', 'Kode', 'Jenis', 'Tunggakan', 'Pelanggan', 'Porsi']);
-  expect(lines.map((l) => ({ name: l[0], code: l[1], arrears: Number(l[3]), customers: Number(l[4]) }))).toEqual(rows);
-  expect(lines.every((l) => l[2] === 'Desa' || l[2] === 'Kelurahan')).toBe(true);
+  const HEADER = ['Desa/kelurahan', 'Kode', 'Tunggakan', 'Bagian', 'Pelanggan', 'Lembar', 'Selisih thd bulan lalu', 'Selisih thd 12 bulan lalu', 'Bayar daring (12 bln)'];
+  expect(header).toEqual(HEADER);
+  expect(lines.map((l) => ({ name: l[0], code: l[1], arrears: Number(l[2]), customers: Number(l[4]) }))).toEqual(rows);
 
   const semicolon = await download(page, exports.getByRole('link', { name: 'CSV (;)' }));
   const [semiHeader, ...semiLines] = parseCsv(semicolon.bytes.toString('utf8').slice(1), ';');
   expect(semiHeader[0]).toBe('Desa/kelurahan');
-  expect(semiLines.map((l) => Number(l[3]))).toEqual(rows.map((r) => r.arrears));
-  expect(semiLines.every((l) => /^0,\d+$|^1$/.test(l[5]))).toBe(true); // shares with a decimal comma
+  expect(semiLines.map((l) => Number(l[2]))).toEqual(rows.map((r) => r.arrears));
+  expect(semiLines.every((l) => /^0,\d+$|^1$/.test(l[3]))).toBe(true); // shares with a decimal comma
 
   const xlsx = await download(page, exports.getByRole('link', { name: 'Excel' }));
-  expect(xlsx.name).toBe(`kaba-kecamatan-desa-${code}-2025-06.xlsx`);
+  expect(xlsx.name).toBe(`kaba-arrears-desa-${code}-2025-06.xlsx`);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
-  expect(sheet.getCell('A1').value).toBe('Tunggakan per desa/kelurahan');
+  expect(sheet.getCell('A1').value).toBe('Desa/kelurahan');
   expect(String(sheet.getCell('A2').value)).toContain('Per 30 Juni 2025');
   expect(String(sheet.getCell('A2').value)).toContain(code);
-  expect(sheet.getRow(3).values).toEqual([undefined, 'Desa/kelurahan', 'Kode', 'Jenis', 'Tunggakan', 'Pelanggan', 'Porsi']);
+  expect(sheet.getRow(3).values).toEqual([undefined, ...HEADER]);
   expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
   const sheetRows = rows.map((_, i) => sheet.getRow(4 + i));
-  expect(sheetRows.map((r) => ({ name: r.getCell(1).value, code: r.getCell(2).value, arrears: r.getCell(4).value, customers: r.getCell(5).value }))).toEqual(rows);
-  expect(sheetRows[0].getCell(4).numFmt).toBe('#,##0');
-  expect(sheetRows[0].getCell(6).numFmt).toBe('0.0%');
+  expect(sheetRows.map((r) => ({ name: r.getCell(1).value, code: r.getCell(2).value, arrears: r.getCell(3).value, customers: r.getCell(5).value }))).toEqual(rows);
+  expect(sheetRows[0].getCell(3).numFmt).toBe('#,##0');
+  expect(sheetRows[0].getCell(4).numFmt).toBe('0.0%');
   const totals = sheet.getRow(4 + rows.length);
   expect(totals.getCell(1).value).toBe('Jumlah');
-  expect(totals.getCell(4).value).toBe(rows.reduce((s, r) => s + r.arrears, 0));
+  expect(totals.getCell(3).value).toBe(rows.reduce((s, r) => s + r.arrears, 0));
 });
 
 test('the rejected rows a page at a time, with page links', async ({ page }) => {
@@ -221,8 +221,8 @@ test.describe('without JavaScript', () => {
 
   test('sorting and paging are plain links', async ({ page }) => {
     const { code } = busiestKecamatan();
-    await signIn(page, 'director', `/kecamatan/${code}?bulan=2025-06`);
-    const table = page.getByTestId('desa-table');
+    await signIn(page, 'director', `/arrears/${code}?bulan=2025-06`);
+    const table = page.getByTestId('arrears-areas');
     await table.getByRole('link', { name: 'Pelanggan', exact: true }).click();
     await expect(page).toHaveURL(/[?&]desa-sort=-customers(&|$)/);
     await expect(table.locator('th[data-column="customers"]')).toHaveAttribute('aria-sort', 'descending');
@@ -255,7 +255,7 @@ test('a director downloads every rejected line of a file, raw text included', as
 test('the tables pass axe (WCAG 2 AA) on the kecamatan page and the Data page', async ({ page }) => {
   const { code } = busiestKecamatan();
   for (const [role, url] of [
-    ['director', `/kecamatan/${code}?bulan=2025-06`],
+    ['director', `/arrears/${code}?bulan=2025-06`],
     ['admin', '/data'],
   ] as const) {
     await signIn(page, role, url);

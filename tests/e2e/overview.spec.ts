@@ -130,13 +130,14 @@ test('a kecamatan link leads to its desa, for the same month', async ({ page }) 
   const top = report.rows[0];
   await signIn(page, 'director', '/?bulan=2025-03');
   await page.getByTestId('kecamatan-table').getByRole('link', { name: top.group, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/kecamatan/${top.code!.replace(/\./g, '\\.')}\\?bulan=2025-03$`));
+  // into the arrears drill-down (the old /kecamatan/<code> page redirects there)
+  await expect(page).toHaveURL(new RegExp(`/arrears/${top.code!.replace(/\./g, '\\.')}\\?bulan=2025-03$`));
   await expect(page.getByRole('heading', { name: `Kecamatan ${top.group}`, level: 1 })).toBeVisible();
-  await expect(page.getByTestId('kecamatan-total')).toHaveAttribute('data-value', String(top.arrears));
+  await expect(page.getByTestId('arrears-total')).toHaveAttribute('data-value', String(top.arrears));
   const desa = reportDesa('2025-03-31').rows.filter((r) => r.code?.startsWith(`${top.code}.`));
-  await expect(page.getByTestId('desa-table').locator('tbody tr')).toHaveCount(desa.length);
-  await expect(page.getByTestId('desa-table').locator('tbody tr').first().locator('th')).toHaveText(desa[0].group);
-  await page.getByRole('link', { name: '← Ringkasan' }).click();
+  await expect(page.getByTestId('arrears-areas').locator('tbody tr')).toHaveCount(desa.length);
+  await expect(page.getByTestId('arrears-areas').locator('tbody tr').first().locator('th')).toHaveText(desa[0].group);
+  await page.goBack();
   await expect(page).toHaveURL(/\/\?bulan=2025-03$/);
 });
 
@@ -147,7 +148,7 @@ test('clicking a kecamatan bar follows it', async ({ page }) => {
   await expect(chart).toHaveAttribute('data-live', 'true');
   // the bars are the chart's paths in the bar colour, largest first
   await chart.locator('.chart-live path[fill="#1f6fb2"]').first().click();
-  await expect(page).toHaveURL(new RegExp(`/kecamatan/${report.rows[0].code!.replace(/\./g, '\\.')}\\?bulan=2025-06$`));
+  await expect(page).toHaveURL(new RegExp(`/arrears/${report.rows[0].code!.replace(/\./g, '\\.')}\\?bulan=2025-06$`));
   await expect(page.getByRole('heading', { name: `Kecamatan ${report.rows[0].group}`, level: 1 })).toBeVisible();
 });
 

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPaths, type LoadRun } from '../../etl/load/load-paths';
 import { addMonths } from '../../etl/domain/period';
 import { arrearsAsOf, arrearsAtMonthEnd, type ArrearsGrouping } from '../../etl/queries/arrears';
+import { customersInArrears } from '../../etl/queries/customers';
+import { EVERYTHING } from '../../etl/queries/scope';
 import { arrearsMovement } from '../../etl/queries/movement';
 import { billingYear, notYetDueAsOf, notYetDueAtMonthEnd } from '../../etl/queries/receivables';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
@@ -117,6 +119,16 @@ describe('a generated utility, loaded', () => {
       await same(monthEnd, 'kecamatan');
       await same(monthEnd, 'tariff_class');
       await same(monthEnd, 'kecamatan', { status: 'sealed' });
+    }
+  }, 300_000);
+
+  it('at every month end, the per-customer month-end table gives the same customer list as the bills (every quarter, with an age filter)', async () => {
+    for (const [i, [monthEnd]] of monthEnds().entries()) {
+      const filters = i % 3 === 2 ? [{}, { age: '2' }] : [{}];
+      for (const f of filters) {
+        const args = { asOf: monthEnd, scope: EVERYTHING, filters: f, pageSize: 1000 };
+        expect(await customersInArrears(wh, { ...args, source: 'month_end' }), monthEnd).toEqual(await customersInArrears(wh, { ...args, source: 'bills' }));
+      }
     }
   }, 300_000);
 

@@ -253,6 +253,8 @@ describe('customers in arrears', () => {
       oldest_months: 70,
       last_paid_on: '2024-03-15',
       last_channel: 'KOLEKTOR',
+      last_visit_on: '2024-03-15',
+      last_visit_outcome: 'partial',
     });
     expect(page.rows.map((r) => [r.customer_id, r.arrears, r.last_paid_on, r.last_channel])).toEqual([
       [C2, 180_000, '2024-03-15', 'KOLEKTOR'],

@@ -2,6 +2,7 @@
 import { cashDifferencesTable, channelsCompareTable, cohortsTable, reconciliationExceptionsTable, reconciliationTable } from './channels.server';
 import { collectorsTable, kecamatanTable, planStopsTable } from './collections.server';
 import { loadsTable, rejectsTable } from './data-page.server';
+import { arrearsCustomersTable, arrearsDesaTable, arrearsKecamatanTable } from './arrears.server';
 import type { TableDefinition } from './define.server';
 import { kecamatanDesaTable } from './kecamatan-desa.server';
 import { ledgerTable } from './ledger.server';
@@ -13,7 +14,7 @@ import { sealingTable } from './sealing.server';
 type AnyTable = TableDefinition<any, any, any>;
 
 export const TABLES: Readonly<Record<string, AnyTable>> = Object.fromEntries(
-  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, sealingTable, ledgerTable, channelsCompareTable, reconciliationTable, reconciliationExceptionsTable, cashDifferencesTable, cohortsTable, collectorsTable, kecamatanTable, planStopsTable] as AnyTable[]).map((def) => [def.id, def]),
+  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, sealingTable, ledgerTable, channelsCompareTable, reconciliationTable, reconciliationExceptionsTable, cashDifferencesTable, cohortsTable, collectorsTable, kecamatanTable, planStopsTable, arrearsKecamatanTable, arrearsDesaTable, arrearsCustomersTable] as AnyTable[]).map((def) => [def.id, def]),
 );
 
 export function tableById(id: string): AnyTable | null {

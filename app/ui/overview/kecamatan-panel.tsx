@@ -15,7 +15,7 @@ const CHART_WIDTH = 440;
 
 export function KecamatanPanel({ o, t, lang, cache, geo, points, table }: PanelProps & { geo: Geo; points: Points; table: TableView<KecamatanRow> }) {
   const rows = o.by_kecamatan;
-  const href = (code: string) => withAsOf(`/kecamatan/${code}`, o.as_of);
+  const href = (code: string) => withAsOf(`/arrears/${code}`, o.as_of);
   const barHeight = Math.max(220, rows.length * 26 + 40);
   // Boundaries fill a squarer box; bubbles over Rejang Lebong's wide, flat extent a lower one.
   const mapHeight = geo ? 362 : 267;

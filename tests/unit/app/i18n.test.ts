@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, t } from '../../../app/i18n';
 import auth from '../../../app/i18n/messages/auth';
+import arrears from '../../../app/i18n/messages/arrears';
 import channels from '../../../app/i18n/messages/channels';
 import collections from '../../../app/i18n/messages/collections';
 import common from '../../../app/i18n/messages/common';
@@ -9,7 +10,7 @@ import ledger from '../../../app/i18n/messages/ledger';
 import overview from '../../../app/i18n/messages/overview';
 import table from '../../../app/i18n/messages/table';
 
-const features = { auth, collections, common, data, overview, table, ledger, channels };
+const features = { arrears, auth, collections, common, data, overview, table, ledger, channels };
 
 describe('dictionaries', () => {
   it('have the same keys in Indonesian and English, none empty', () => {
