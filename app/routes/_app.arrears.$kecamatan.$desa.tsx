@@ -10,10 +10,12 @@ import { drillPageBase, drillTable } from '~/lib/arrears/page.server';
 import { requireUser } from '~/lib/auth.server';
 import { withAsOf } from '~/lib/as-of';
 import { CACHE_CONTROL } from '~/lib/http.server';
+import { areaLetters } from '~/lib/letters/area-letters.server';
 import { arrearsCustomersTable, CUSTOMER_LIST_ROLES } from '~/lib/tables/arrears.server';
 import { DrillHead } from '~/ui/arrears/area-level';
 import arrearsStyles from '~/ui/arrears/arrears.css';
 import { DataTable, dataTableStyles } from '~/ui/data-table';
+import { AreaLetters } from '~/ui/letters/area-letters';
 import styles from '~/ui/overview.css';
 
 export const links: LinksFunction = () => [
@@ -32,8 +34,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: CUSTOMER_LIST_ROLES });
   const kecamatan = params.kecamatan ?? '';
   const { input, base } = await drillPageBase(request, user, { kecamatan, desa: params.desa ?? '' });
-  const { source, view } = await drillTable(arrearsCustomersTable, request, user, input);
-  return json({ ...base, total_arrears: source.total_arrears, customers: source.count, bills: source.total_bills, table: view }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
+  const [{ source, view }, letters] = await Promise.all([
+    drillTable(arrearsCustomersTable, request, user, input),
+    // the letters sent about this desa (to its kepala desa or lurah, or to its customers), with their follow-up
+    areaLetters(user, { area: params.desa ?? '' }),
+  ]);
+  return json(
+    { ...base, total_arrears: source.total_arrears, customers: source.count, bills: source.total_bills, table: view, letters },
+    { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } },
+  );
 }
 
 export default function ArrearsCustomersPage() {
@@ -62,6 +71,7 @@ export default function ArrearsCustomersPage() {
           testId="arrears-customers"
         />
       </section>
+      <AreaLetters letters={data.letters} />
     </div>
   );
 }

@@ -12,10 +12,12 @@ import { areaLevelPage } from '~/lib/arrears/levels.server';
 import { arrearsPath } from '~/lib/arrears/paths';
 import { requireUser } from '~/lib/auth.server';
 import { CACHE_CONTROL } from '~/lib/http.server';
+import { areaLetters } from '~/lib/letters/area-letters.server';
 import { SECTION_ROLES } from '~/lib/roles';
 import { AreaLevel } from '~/ui/arrears/area-level';
 import arrearsStyles from '~/ui/arrears/arrears.css';
 import { dataTableStyles } from '~/ui/data-table';
+import { AreaLetters } from '~/ui/letters/area-letters';
 import styles from '~/ui/overview.css';
 
 export const links: LinksFunction = () => [
@@ -32,7 +34,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: SECTION_ROLES.arrears });
-  return json(await areaLevelPage(request, user, 'desa', { kecamatan: params.kecamatan ?? '' }), { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
+  const kecamatan = params.kecamatan ?? '';
+  const [page, letters] = await Promise.all([
+    areaLevelPage(request, user, 'desa', { kecamatan }),
+    // the letters sent about this kecamatan (to its camat, or about its desa), with their follow-up
+    areaLetters(user, { area: kecamatan }),
+  ]);
+  return json({ ...page, letters }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
 }
 
 export default function ArrearsDesaPage() {
@@ -50,7 +58,6 @@ export default function ArrearsDesaPage() {
         labels: { total: t('arrears.chart.total'), legacy: t('arrears.chart.legacy'), target: '', projection: '' },
         lang,
       }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, lang],
   );
   return (
@@ -71,6 +78,7 @@ export default function ArrearsDesaPage() {
           cache={{ generation: data.generation, key: `arrears:trend:${kecamatan}:${data.search}` }}
         />
       </section>
+      <AreaLetters letters={data.letters} />
     </AreaLevel>
   );
 }

@@ -108,7 +108,6 @@ export default function AdoptionPage() {
       { name: t('channels.online'), values: data.onlineOffline.online },
       { name: t('channels.offline'), values: data.onlineOffline.offline },
     ], ['#1f6fb2', '#78909c']),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, lang],
   );
   const byChannel = useChartOption(stacked(data.byChannel), [data, lang]);

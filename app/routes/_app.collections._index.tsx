@@ -57,12 +57,10 @@ export default function CollectionsPerformancePage() {
   const lang = useLang();
   const trend = useChartOption(
     () => (data.denied ? {} : buildCollectionsTrendOption({ rows: data.months, lang, labels: { visits: t('col.c.visits'), attributed: t('col.c.attributed') } })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, lang],
   );
   const mix = useChartOption(
     () => (data.denied ? {} : buildOutcomeMixOption({ rows: data.outcomes.map((o) => ({ name: t(`col.outcome.${o.outcome}` as MessageKey), visits: o.visits })), lang, seriesName: t('col.c.visits') })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, lang],
   );
   if (data.denied) {

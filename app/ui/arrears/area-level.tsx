@@ -67,7 +67,6 @@ export function AreaLevel({ data, title, href, children }: { data: AreaLevelData
   const levelName = t(data.level === 'kecamatan' ? 'arrears.table.kecamatan' : 'arrears.table.desa');
   const option = useChartOption(
     () => buildAreaAgeOption({ areas: data.areas, byAge: data.by_age, bucketText: (b) => ageBucketText(b, lang), lang }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, lang],
   );
   const hrefs = href ? Object.fromEntries(data.areas.map((a) => [a.name, href(a.code)])) : undefined;

@@ -37,7 +37,6 @@ export function PlanView({ plan, showStops, cacheKey, generation }: { plan: Rout
         desa: desaLabels(plan),
         lang,
       }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [plan, lang],
   );
   const planned = plan.routes.reduce((n, r) => n + r.stops.length, 0);
