@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, t } from '../../../app/i18n';
+import arrears from '../../../app/i18n/messages/arrears';
 import auth from '../../../app/i18n/messages/auth';
 import common from '../../../app/i18n/messages/common';
 import data from '../../../app/i18n/messages/data';
 import overview from '../../../app/i18n/messages/overview';
 import table from '../../../app/i18n/messages/table';
 
-const features = { auth, common, data, overview, table };
+const features = { auth, common, data, overview, table, arrears };
 
 describe('dictionaries', () => {
   it('have the same keys in Indonesian and English, none empty', () => {
