@@ -9,7 +9,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { buildHeatmapOption, buildStackedOption, type Measure, type Scale, type StackSeries } from '~/charts/channels-options';
 import { Chart, useChartOption } from '~/charts/Chart';
-import { monthsBetween } from '../../etl/domain/channel-rules';
+import { monthsFromTo } from '../../etl/domain/period';
 import type { HeatCell, SeriesRow } from '../../etl/queries/channel-adoption';
 import { useLang, useT } from '~/i18n';
 import { formatMonth, formatNumber } from '~/i18n/format';
@@ -73,7 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
   const query = tableQuery(cohortsTable, params);
   const r = await loadAdoption(input);
-  const months = monthsBetween(input.from, input.to);
+  const months = monthsFromTo(input.from, input.to);
   const byChannel = stack(r.by_channel, months, input.measure);
   const online = months.map((_, i) => byChannel.filter((s) => s.online).reduce((sum, s) => sum + s.values[i], 0));
   const offline = months.map((_, i) => byChannel.filter((s) => !s.online).reduce((sum, s) => sum + s.values[i], 0));

@@ -159,10 +159,3 @@ export function matchCash(visits: readonly CashVisit[], deposits: readonly CashD
       return { visit, deposited, difference: visit.amount - deposited };
     });
 }
-
-/** The months `from` … `to` inclusive (YYYY-MM). */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let i = periodIndex(from); i <= periodIndex(to); i++) out.push(periodFromIndex(i));
-  return out;
-}

@@ -1,13 +1,18 @@
 /** Payments received by channel and month: count, principal, penalties, customer fees and our fee cost. */
-import { costPerMillion, histogramMedian, monthsBetween, share } from '../domain/channel-rules';
+import { costPerMillion, histogramMedian, share } from '../domain/channel-rules';
+import { monthsFromTo } from '../domain/period';
 import type { Warehouse } from '../warehouse/duckdb';
 
-export interface ChannelMonthRow {
-  month: string;
+/** A channel as every channel figure names it (channels.csv). */
+export interface ChannelIdentity {
   channel_code: string;
   channel_name: string;
   category: string;
   online: boolean;
+}
+
+export interface ChannelMonthRow extends ChannelIdentity {
+  month: string;
   payments: number;
   amount: number;
   penalty: number;
@@ -46,11 +51,7 @@ export async function channelPayments(wh: Warehouse, { from, to }: { from: strin
   };
 }
 
-export interface ChannelComparisonRow {
-  channel_code: string;
-  channel_name: string;
-  category: string;
-  online: boolean;
+export interface ChannelComparisonRow extends ChannelIdentity {
   payments: number;
   amount: number;
   /** of all channels' amount in the period, 0–1 */
@@ -113,7 +114,7 @@ export async function channelComparison(wh: Warehouse, { from, to }: { from: str
       params,
     ),
   ]);
-  const months = monthsBetween(from, to);
+  const months = monthsFromTo(from, to);
   const timingBy = groupByChannel(timing);
   const customersBy = new Map(customers.map((r) => [r.channel_code, r.customers]));
   const exceptionsBy = new Map(exceptions.map((r) => [r.channel_code, r.exceptions]));

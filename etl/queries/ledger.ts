@@ -37,7 +37,8 @@ export interface LedgerVisit {
   promise_date: string | null;
 }
 
-export interface LedgerCustomer {
+/** A customer with the area they are in: what a ledger, a letter or a sealing list names them by. */
+export interface CustomerInArea {
   customer_id: string;
   name: string;
   address: string;
@@ -49,6 +50,9 @@ export interface LedgerCustomer {
   kecamatan_name: string;
   tariff_class: string;
   status: string;
+}
+
+export interface LedgerCustomer extends CustomerInArea {
   connected_on: string | null;
 }
 

@@ -9,20 +9,10 @@ import { SEALABLE_STATUS, type SealingPolicy } from '../domain/sealing';
 import type { Warehouse } from '../warehouse/duckdb';
 import { FILTERED_DEBTS_SQL } from './debts';
 import { filterParams, NO_FILTERS, type ArrearsFilters } from './filters';
+import type { CustomerInArea } from './ledger';
 import { requirePersonalData, type Scope } from './scope';
 
-export interface OwingCustomer {
-  customer_id: string;
-  name: string;
-  address: string;
-  phone: string | null;
-  desa_code: string;
-  desa_name: string;
-  desa_type: string;
-  kecamatan_code: string;
-  kecamatan_name: string;
-  tariff_class: string;
-  status: string;
+export interface OwingCustomer extends CustomerInArea {
   arrears: number;
   bills: number;
   oldest_months: number;
