@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import { ROOT } from './paths';
 
 /** Values for dynamic segments ($code …). */
-const PARAM_SAMPLES: Record<string, string> = { code: '17.02.09', table: 'kecamatan-desa' };
+const PARAM_SAMPLES: Record<string, string> = {
+  code: '17.02.09',
+  table: 'kecamatan-desa',
+  kecamatan: '17.02.09',
+  desa: '17.02.09.1027',
+  id: '0100000001',
+  plan: '1',
+  batch: '1',
+};
 
 export interface RouteSample {
   file: string;
