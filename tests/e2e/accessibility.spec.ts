@@ -84,7 +84,7 @@ test('the overview has no serious accessibility violation, in Indonesian and in 
 test('the kecamatan page has no serious accessibility violation', async ({ page }) => {
   await signIn(page, 'director', '/?bulan=2025-06');
   await page.getByTestId('kecamatan-table').locator('a[data-kecamatan]').first().click();
-  await expect(page.getByTestId('desa-table')).toBeVisible();
+  await expect(page.getByTestId('arrears-areas')).toBeVisible();
   await chartsLive(page);
   expect(await seriousViolations(page)).toEqual([]);
 });
@@ -136,7 +136,7 @@ test('no text on the overview is smaller than 12 px, chart text included', async
 test('no text on the kecamatan page is smaller than 12 px', async ({ page }) => {
   await signIn(page, 'director', '/?bulan=2025-06');
   await page.getByTestId('kecamatan-table').locator('a[data-kecamatan]').first().click();
-  await expect(page.getByTestId('desa-table')).toBeVisible();
+  await expect(page.getByTestId('arrears-areas')).toBeVisible();
   await chartsLive(page);
   const { small, svgTexts } = await smallText(page, MIN_FONT_PX);
   expect(small).toEqual([]);

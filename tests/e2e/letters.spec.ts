@@ -4,7 +4,7 @@
  * of the print view has one A4 page per letter; the same selection again the same day is refused;
  * the letters show in a listed customer's ledger; a manager gets no ledger (403), page or API.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { isolatedServer, type IsolatedServer } from './support/isolated';
@@ -13,8 +13,11 @@ import { signIn } from './support/session';
 const PORT = 3272;
 let server: IsolatedServer;
 test.describe.configure({ mode: 'serial' });
+// a store of its own, new each run: issuing the same selection twice on one day is refused
+const STATE = join(process.cwd(), '.tmp', 'e2e-letters-state.duckdb');
 test.beforeAll(async () => {
-  server = await isolatedServer('letters', PORT, { env: { KABA_STATE: join(process.cwd(), '.tmp', 'e2e-letters-state.duckdb') } });
+  for (const file of [STATE, `${STATE}.wal`]) rmSync(file, { force: true });
+  server = await isolatedServer('letters', PORT, { env: { KABA_STATE: STATE } });
 });
 test.afterAll(async () => server?.stop());
 test.use({ baseURL: `http://localhost:${PORT}` });

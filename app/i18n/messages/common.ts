@@ -42,11 +42,6 @@ export default defineMessages({
     'warehouse.missing.demo': 'Atau buat dan muat data demo:',
     'warehouse.broken.title': 'Gudang data tidak dapat dibaca',
     'warehouse.broken.body': 'Berkas {path} ada, tetapi tidak dapat dibuka sebagai gudang data Kaba. Muat ulang data dengan npm run etl.',
-    'placeholder.laterRelease': 'Halaman ini hadir pada rilis berikutnya.',
-    'placeholder.noFakeData': 'Sampai saat itu halaman ini sengaja tidak menampilkan angka.',
-    'placeholder.arrears': 'Tunggakan per pelanggan, umur, wilayah dan golongan tarif, dengan daftar tagih.',
-    'placeholder.channels': 'Pembayaran per kanal: porsi online, biaya per transaksi dan perpindahan antar kanal.',
-    'placeholder.collections': 'Kinerja tim penagihan: kunjungan, janji bayar dan tunggakan yang tertagih.',
   },
   en: {
     'app.name': 'Kaba',
@@ -88,10 +83,5 @@ export default defineMessages({
     'warehouse.missing.demo': 'Or generate and load the demo data:',
     'warehouse.broken.title': 'The warehouse cannot be read',
     'warehouse.broken.body': 'The file {path} exists but cannot be opened as a Kaba warehouse. Load the data again with npm run etl.',
-    'placeholder.laterRelease': 'This page comes in a later release.',
-    'placeholder.noFakeData': 'Until then it deliberately shows no figures.',
-    'placeholder.arrears': 'Arrears by customer, age, area and tariff class, with collection lists.',
-    'placeholder.channels': 'Payments by channel: online share, fees per transaction and shifts between channels.',
-    'placeholder.collections': 'Collection team performance: visits, promises to pay and arrears recovered.',
   },
 });
