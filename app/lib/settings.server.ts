@@ -8,6 +8,7 @@
  */
 import { env } from './env.server';
 import { JsonFile } from './json-file.server';
+import { parseCollectionSettings, type CollectionSettings } from './settings/collections';
 import { parseLetterSettings, type LetterSettings } from './settings/letters.server';
 
 export interface ArrearsTarget {
@@ -24,6 +25,7 @@ export interface ArrearsTarget {
 export interface Settings {
   arrears_target: ArrearsTarget | null;
   letters?: LetterSettings;
+  collections?: CollectionSettings;
 }
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -50,7 +52,8 @@ function parseSettings(raw: unknown, path: string): Settings {
     t && typeof t.percent === 'number' && typeof t.by_date === 'string' && typeof t.base_month === 'string'
       ? { percent: t.percent, by_date: t.by_date, base_month: t.base_month, set_by: String(t.set_by ?? ''), set_at: String(t.set_at ?? '') }
       : null;
-  return { arrears_target: target, letters: parseLetterSettings((raw as { letters?: unknown }).letters) };
+  const r = raw as { letters?: unknown; collections?: unknown };
+  return { arrears_target: target, letters: parseLetterSettings(r.letters), collections: parseCollectionSettings(r.collections) };
 }
 
 export class SettingsStore {

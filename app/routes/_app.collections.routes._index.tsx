@@ -48,9 +48,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       problem = { param: error.param, message: error.message };
     }
   }
-  const saved = await savedPlans(scope);
+  const [saved, recentDays] = await Promise.all([savedPlans(scope), recentVisitDays()]);
   return json(
-    { denied: false as const, teams, form, plan, problem, saved, recentDays: recentVisitDays(), generation },
+    { denied: false as const, teams, form, plan, problem, saved, recentDays, generation },
     { status: problem ? 400 : 200, headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } },
   );
 }

@@ -7,13 +7,15 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { DEFAULT_LANG, isLang, t as translate, useLang, useT } from '~/i18n';
-import { formatDate, formatDateTime, formatMonth, formatNumber, formatRupiahFull } from '~/i18n/format';
+import { statusValues } from '~/i18n/code-words';
+import { formatDate, formatMonth, formatNumber, formatRupiahFull } from '~/i18n/format';
 import { withAsOf } from '~/lib/as-of';
 import { requireUser } from '~/lib/auth.server';
 import { CACHE_CONTROL } from '~/lib/http.server';
 import { CUSTOMER_ID } from '~/lib/ledger/api-params.server';
 import { ledgerView } from '~/lib/ledger/ledger.server';
-import { ledgerTable } from '~/lib/tables/ledger.server';
+import { arrearsPath } from '~/lib/arrears/paths';
+import { ledgerTable, ledgerVisitsTable } from '~/lib/tables/ledger.server';
 import { SEALING_ROLES } from '~/lib/tables/sealing.server';
 import { tableContext, tableQuery, tableView } from '~/lib/tables/define.server';
 import { asOfMonth } from '~/lib/warehouse.server';
@@ -41,9 +43,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await ledgerView(id, month, user);
   if (!view) throw json({ id }, { status: 404 });
   const query = tableQuery(ledgerTable, new URL(request.url).searchParams);
-  const table = tableView(ledgerTable, view, query, tableContext(user), { customerId: id, month });
-  const { lines: _lines, ...rest } = view;
-  return json({ ...rest, month, table }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
+  const ctx = tableContext(user);
+  const table = tableView(ledgerTable, view, query, ctx, { customerId: id, month });
+  const visits = tableView(ledgerVisitsTable, view, tableQuery(ledgerVisitsTable, new URL(request.url).searchParams), ctx, { customerId: id, month });
+  const { lines: _lines, visits: _visits, ...rest } = view;
+  return json({ ...rest, month, table, visits }, { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } });
 }
 
 export default function CustomerLedgerPage() {
@@ -57,9 +61,9 @@ export default function CustomerLedgerPage() {
       <nav aria-label="breadcrumb" className="lt-subnav">
         <Link to={withAsOf('/arrears', data.month)}>{t('section.arrears')}</Link>
         <span aria-hidden="true">›</span>
-        <Link to={withAsOf(`/arrears?kecamatan=${c.kecamatan_code}`, data.month)}>{c.kecamatan_name}</Link>
+        <Link to={withAsOf(arrearsPath({ kecamatan: c.kecamatan_code }), data.month)}>{c.kecamatan_name}</Link>
         <span aria-hidden="true">›</span>
-        <Link to={withAsOf(`/arrears?desa=${c.desa_code}`, data.month)}>{c.desa_name}</Link>
+        <Link to={withAsOf(arrearsPath({ kecamatan: c.kecamatan_code, desa: c.desa_code }), data.month)}>{c.desa_name}</Link>
       </nav>
       <header className="page-header">
         <h1>{t('ledger.title', { name: c.name })}</h1>
@@ -104,7 +108,7 @@ export default function CustomerLedgerPage() {
           </div>
           <div>
             <dt>{t('ledger.status')}</dt>
-            <dd>{c.status}</dd>
+            <dd>{statusValues[c.status] ? t(statusValues[c.status]) : c.status}</dd>
           </div>
           <div>
             <dt>{t('ledger.phone')}</dt>
@@ -123,34 +127,10 @@ export default function CustomerLedgerPage() {
       </section>
       <section className="panel" aria-labelledby="ledger-visits">
         <h2 id="ledger-visits">{t('ledger.visits')}</h2>
-        {data.visits.length === 0 ? (
+        {data.visits.rows.length === 0 ? (
           <p className="muted">{t('ledger.noVisits')}</p>
         ) : (
-          <table className="lt-list">
-            <thead>
-              <tr>
-                <th scope="col">{t('ledger.col.date')}</th>
-                <th scope="col">{t('ledger.visit.team')}</th>
-                <th scope="col">{t('ledger.visit.outcome')}</th>
-                <th scope="col">{t('ledger.visit.collected')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.visits.map((v) => (
-                <tr key={`${v.visited_at}:${v.collector_id}`}>
-                  <td>{formatDateTime(v.visited_at, lang)}</td>
-                  <td>
-                    {v.team_id} / {v.collector_id}
-                  </td>
-                  <td>
-                    {v.outcome}
-                    {v.promise_date ? ` (${formatDate(v.promise_date, lang, 'short')})` : ''}
-                  </td>
-                  <td className="num">{formatRupiahFull(v.amount_collected, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable view={data.visits} label={t('ledger.visits')} rowKey={(v) => `${v.visited_at}:${v.collector_id}`} testId="ledger-visits" />
         )}
       </section>
       <section className="panel" aria-labelledby="ledger-letters">

@@ -6,14 +6,11 @@
  * the plan date. A customer without coordinates stands at their desa's centre; with neither, they are
  * left out (counted in `without_location`). Personal data: refused for a scope without it.
  */
-import type { Candidate } from '../domain/collections/planner';
+import { DEFAULT_RECENT_VISIT_DAYS, type Candidate } from '../domain/collections/planner';
 import { ageInMonthsSql } from '../domain/aging';
 import type { Warehouse } from '../warehouse/duckdb';
 import { billOwedAsOfSql, billOwesAsOfSql, openingOwedAsOfSql, openingOwesAsOfSql } from './owed';
 import { requirePersonalData, type Scope } from './scope';
-
-/** Customers visited in the last N days before the plan date are not candidates (default of the setting). */
-export const DEFAULT_RECENT_VISIT_DAYS = 7;
 
 export interface RouteArea {
   kecamatan?: string | null;

@@ -15,6 +15,7 @@ import { EVERYTHING } from '../queries/scope';
 import { Warehouse } from '../warehouse/duckdb';
 import { formatPlan } from './plan-output';
 import { checkPlanRequest, planRoute, PlanInputError } from './plan';
+import { DEFAULT_RECENT_VISIT_DAYS } from '../domain/collections/planner';
 import { DEFAULT_ITERATIONS } from '../domain/route/optimise';
 import { orderStops } from '../domain/route/order';
 import { formatOrder, parseBase } from './order-output';
@@ -53,7 +54,7 @@ const { values, positionals } = parseArgs({
     date: { type: 'string' },
     area: { type: 'string', default: '' },
     'per-collector': { type: 'string', default: '25' },
-    'recent-days': { type: 'string', default: '7' },
+    'recent-days': { type: 'string', default: String(DEFAULT_RECENT_VISIT_DAYS) },
     help: { type: 'boolean' },
   },
 });

@@ -4,11 +4,11 @@
  * (etl/domain/collections/planner.ts). The page, the saved plans, `npm run route -- plan` and the
  * benchmark all call this one function, so the same input gives the same plan everywhere.
  */
-import { DEFAULT_PER_COLLECTOR, MAX_PER_COLLECTOR, PLAN_SEED, planTeamDay, type TeamPlan } from '../domain/collections/planner';
+import { DEFAULT_PER_COLLECTOR, DEFAULT_RECENT_VISIT_DAYS, MAX_PER_COLLECTOR, PLAN_SEED, planTeamDay, type TeamPlan } from '../domain/collections/planner';
 import { DESA_CODE, KECAMATAN_CODE } from '../domain/areas';
 import { parseDate } from '../domain/period';
 import { teamsInScope } from '../queries/collections';
-import { DEFAULT_RECENT_VISIT_DAYS, routeCandidates, type RouteArea, type RouteCandidate } from '../queries/route-candidates';
+import { routeCandidates, type RouteArea, type RouteCandidate } from '../queries/route-candidates';
 import type { Scope } from '../queries/scope';
 import type { Warehouse } from '../warehouse/duckdb';
 

@@ -271,7 +271,7 @@ const kecamatanCold: number[] = [];
 const kecamatanColdCpu: number[] = [];
 for (const m of coldMonths) {
   const cpu = serverCpuMs();
-  kecamatanCold.push(await timed(`${base}/kecamatan/${kecamatan}?bulan=${m}`, page));
+  kecamatanCold.push(await timed(`${base}/arrears/${kecamatan}?bulan=${m}`, page));
   kecamatanColdCpu.push(serverCpuMs() - cpu);
 }
 const kecamatanRaw: number[] = [];
@@ -389,6 +389,49 @@ await load('API', `${base}/api/v1/overview`, api);
   await load('arr K', `${base}/arrears/${kecamatan}`, page);
   await load('arr K/D', `${base}/arrears/${kecamatan}/${desa}`, page);
   await load('API cust', `${base}/api/v1/arrears?level=customer&desa=${desa}`, api);
+}
+
+// The rest of Tunggakan (issue 8: ledger, sealing, letters) and Penagihan (issue 10: the leaderboard, the
+// route planner, their API), first request and under load.
+{
+  phase('ledger, sealing, letters, collections, routes: first requests');
+  const last = months.at(-1)!;
+  const custBody = (await (await fetch(`${base}/api/v1/arrears?level=customer&kecamatan=${kecamatan}&page_size=1&sort=-arrears`, { headers: api })).json()) as {
+    rows: { customer_id: string }[];
+  };
+  const customer = custBody.rows[0]?.customer_id;
+  if (!customer) fail(`kecamatan ${kecamatan} has no customer in arrears`);
+  const teamsBody = (await (await fetch(`${base}/api/v1/collections?from=${last}&to=${last}`, { headers: api })).json()) as { rows: { team_id: string }[] };
+  const team = teamsBody.rows[0]?.team_id;
+  const planDay = `${last}-28`;
+  const firstOf = [
+    [`page /customers/ID (ledger)`, `${base}/customers/${customer}`, page],
+    [`API customers/ID`, `${base}/api/v1/customers/${customer}`, api],
+    [`page /sealing`, `${base}/sealing`, page],
+    [`page /sealing kecamatan`, `${base}/sealing?kecamatan=${kecamatan}`, page],
+    [`API sealing`, `${base}/api/v1/sealing`, api],
+    [`page /letters`, `${base}/letters`, page],
+    [`page /collections 12 months`, `${base}/collections?from=${months.at(-12) ?? months[0]}&to=${last}`, page],
+    [`API collections 12 months`, `${base}/api/v1/collections?from=${months.at(-12) ?? months[0]}&to=${last}`, api],
+    ...(team
+      ? ([
+          [`page /collections/routes plan ${team}`, `${base}/collections/routes?team=${team}&date=${planDay}&area=${kecamatan}&per_collector=25`, page],
+          [`API routes`, `${base}/api/v1/routes?team=${team}&date=${planDay}`, api],
+        ] as const)
+      : []),
+  ] as const;
+  console.log(`\nledger (customer ${customer}), sealing, letters, collections (team ${team ?? 'none'}): first request (target under 1 s)`);
+  for (const [name, url, headers] of firstOf) console.log(`  ${name.padEnd(44)} ${ms(await timed(url, headers))}`);
+  console.log(`\n${CONNECTIONS} concurrent clients, ${SECONDS} s each:`);
+  for (const [name, url, headers] of [
+    ['ledger', `${base}/customers/${customer}`, page],
+    ['sealing', `${base}/sealing?kecamatan=${kecamatan}`, page],
+    ['collections', `${base}/collections`, page],
+    ['API coll.', `${base}/api/v1/collections?from=${months.at(-3) ?? months[0]}&to=${last}`, api],
+  ] as const) {
+    phase(`${CONNECTIONS} clients on ${name}`);
+    await load(name, url, headers);
+  }
 }
 
 // 3. Memory.

@@ -4,6 +4,7 @@
  * team's figures stay out of reach; a manager sees no collector figures.
  */
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { isolatedServer, type IsolatedServer } from './support/isolated';
@@ -110,4 +111,20 @@ test('a manager sees no collector figures', async ({ page }) => {
   await signIn(page, 'manager', '/collections');
   await expect(page.getByTestId('collections-denied')).toBeVisible();
   expect((await page.request.get('/api/v1/collections?from=2025-01&to=2025-06')).status()).toBe(403);
+});
+
+test('an admin changes the recent-visit days on the Data page; the planner states and uses them', async ({ page }) => {
+  await signIn(page, 'admin', '/data');
+  const settings = page.getByTestId('collection-settings');
+  await settings.getByLabel('Hari sejak kunjungan terakhir (0–90)').fill('120');
+  await settings.getByRole('button', { name: 'Simpan pengaturan rute' }).click();
+  await expect(page.getByTestId('collection-settings').getByRole('alert')).toContainText('0 sampai 90');
+  await page.getByTestId('collection-settings').getByLabel('Hari sejak kunjungan terakhir (0–90)').fill('21');
+  await page.getByTestId('collection-settings').getByRole('button', { name: 'Simpan pengaturan rute' }).click();
+  await expect(page.getByTestId('collection-settings').getByRole('status')).toBeVisible();
+  await expect(page.getByTestId('collection-settings')).toContainText('dalam 21 hari');
+  expect(JSON.parse(readFileSync(server.settings, 'utf8')).collections).toMatchObject({ recent_visit_days: 21, set_by: 'admin' });
+
+  await page.goto('/collections/routes');
+  await expect(page.locator('main')).toContainText('dikunjungi 21 hari terakhir');
 });

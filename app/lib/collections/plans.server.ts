@@ -4,21 +4,22 @@
  * recomputed from the posted team, date, area and visits per collector: the browser never sends
  * customers.
  */
-import { DEFAULT_RECENT_VISIT_DAYS } from '../../../etl/queries/route-candidates';
 import { visitsLoadedFor, visitsOfDay, type ActualVisit } from '../../../etl/queries/collections';
 import type { Scope } from '../../../etl/queries/scope';
 import { planRoute, type PlanRequest, type RoutePlan } from '../../../etl/route/plan';
 import { listPlans, readPlan, savePlan, type SavedPlan } from '../../../etl/store/route-plans';
+import { readCollectionSettings } from '../settings/collections.server';
 import { stateStore } from '../state.server';
 import { withWarehouse } from '../warehouse.server';
 
-/** The days before the plan date whose visited customers are left out (CONTRACT: recent_visit_days). */
-export function recentVisitDays(): number {
-  return DEFAULT_RECENT_VISIT_DAYS;
+/** The days before the plan date whose visited customers are left out (CONTRACT: recent_visit_days; an admin's setting). */
+export async function recentVisitDays(): Promise<number> {
+  return (await readCollectionSettings()).recent_visit_days;
 }
 
-export function computePlan(request: PlanRequest, scope: Scope): Promise<RoutePlan> {
-  return withWarehouse((wh) => planRoute(wh, request, { scope, recentDays: recentVisitDays() }));
+export async function computePlan(request: PlanRequest, scope: Scope): Promise<RoutePlan> {
+  const recentDays = await recentVisitDays();
+  return withWarehouse((wh) => planRoute(wh, request, { scope, recentDays }));
 }
 
 export async function saveComputedPlan(request: PlanRequest, scope: Scope, savedBy: string): Promise<number> {

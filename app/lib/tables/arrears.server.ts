@@ -4,11 +4,11 @@
  * personal data: only for roles that may see it). Parameters: the page's `bulan` and filters
  * (app/lib/arrears/drill.server.ts); the area comes in `kecamatan=` / `desa=`.
  */
-import { CUSTOMER_STATUSES } from '../../../etl/domain/customers';
 import { monthEnd } from '../../../etl/domain/period';
 import type { AreaLevel } from '../../../etl/queries/arrears-areas';
 import { CUSTOMER_SORT_COLUMNS, customersInArrears, MAX_PAGE_SIZE, type CustomerInArrears, type CustomerSortColumn, type CustomersPage } from '../../../etl/queries/customers';
 import { t, type Lang, type MessageKey } from '../../i18n';
+import { outcomeValues, statusValues } from '../../i18n/code-words';
 import { formatRupiahFull } from '../../i18n/format';
 import type { ColumnDef } from '../../ui/data-table/columns';
 import { areaLevelFigures, drillInput, drillParams, type AreaLevelFigures, type AreaRow, type DrillInput } from '../arrears/drill.server';
@@ -77,9 +77,6 @@ export const arrearsDesaTable = areaTable('desa');
 /** The customer list's roles: those who may see personal data (a manager gets 403). */
 export const CUSTOMER_LIST_ROLES: readonly Role[] = ROLES.filter((r) => r === 'director' || r === 'supervisor' || r === 'admin');
 
-const statusValues = Object.fromEntries(CUSTOMER_STATUSES.map((s) => [s, `arrears.status.${s}` as MessageKey]));
-const OUTCOMES = ['paid', 'partial', 'promise_to_pay', 'not_home', 'refused', 'sealed', 'letter_delivered', 'moved'] as const;
-const outcomeValues = Object.fromEntries(OUTCOMES.map((o) => [o, `arrears.outcome.${o}` as MessageKey]));
 
 export type CustomerRow = CustomerInArrears;
 

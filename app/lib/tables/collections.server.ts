@@ -6,7 +6,8 @@
  */
 import { collectionsPerformance, type PerformanceRow } from '../../../etl/queries/collections';
 import { SCORE_PARTS } from '../../../etl/domain/collections/priority';
-import { t, type Lang, type MessageKey } from '../../i18n';
+import { t, type Lang } from '../../i18n';
+import { outcomeValues } from '../../i18n/code-words';
 import type { ColumnDef } from '../../ui/data-table/columns';
 import { COLLECTIONS_ROLES, periodParams, teamAllowed, type PeriodInput } from '../collections/access.server';
 import { planActuals, savedPlan } from '../collections/plans.server';
@@ -15,10 +16,6 @@ import { BadParam, defineTable } from './define.server';
 import { windowRows } from './window';
 import type { Scope } from '../../../etl/queries/scope';
 import type { SavedPlan } from '../../../etl/store/route-plans';
-
-const OUTCOME_VALUES = Object.fromEntries(
-  ['paid', 'partial', 'promise_to_pay', 'not_home', 'refused', 'sealed', 'letter_delivered', 'moved'].map((o) => [o, `col.outcome.${o}` as MessageKey]),
-);
 
 const FIGURE_COLUMNS: ColumnDef<keyof PerformanceRow>[] = [
   { key: 'visits', label: 'col.c.visits', format: 'number', sortable: true, total: true },
@@ -148,7 +145,7 @@ const STOP_COLUMNS: ColumnDef<keyof PlanStopRow>[] = [
   { key: 'desa_name', label: 'rute.s.desa', format: 'text', sortable: true },
   { key: 'arrears', label: 'rute.s.amount', format: 'money', sortable: true, total: true },
   { key: 'overdue_bills', label: 'rute.s.bills', format: 'number', sortable: true },
-  { key: 'last_outcome', label: 'rute.s.lastOutcome', format: 'text', sortable: true, values: OUTCOME_VALUES },
+  { key: 'last_outcome', label: 'rute.s.lastOutcome', format: 'text', sortable: true, values: outcomeValues },
   { key: 'phone', label: 'rute.s.phone', format: 'text', personal: true },
   { key: 'score', label: 'rute.s.score', format: 'number', sortable: true },
   { key: 'parts', label: 'rute.s.parts', format: 'text' },

@@ -10,6 +10,8 @@ import { orderStops } from '../route/order';
 import { byPriority, priorityScore, type CandidateFacts, type Scored } from './priority';
 
 export const DEFAULT_PER_COLLECTOR = 25;
+/** Customers visited in the last N days before the plan date are not candidates (the default of an admin's setting). */
+export const DEFAULT_RECENT_VISIT_DAYS = 7;
 export const MAX_PER_COLLECTOR = 60;
 export const PLAN_SEED = 1;
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseCollectionSettings, recentDays } from '../../../app/lib/settings/collections';
 import { checkArrearsTarget, SettingsStore } from '../../../app/lib/settings.server';
 
 describe('checkArrearsTarget', () => {
@@ -39,5 +40,26 @@ describe('SettingsStore', () => {
     expect((await again.read()).arrears_target).toMatchObject({ percent: 25, base_month: '2025-06', by_date: '2026-12-31', set_by: 'admin' });
     await again.clearArrearsTarget();
     expect((await store.read()).arrears_target).toBeNull();
+  });
+});
+
+describe('the route planner setting (recent visit days)', () => {
+  it('is 7 days when nobody has set it, or when the stored value is not a whole number of days from 0 to 90', () => {
+    expect(parseCollectionSettings(undefined)).toEqual({ recent_visit_days: 7 });
+    for (const bad of [-1, 91, 2.5, '14 hari', null]) expect(parseCollectionSettings({ recent_visit_days: bad }).recent_visit_days, String(bad)).toBe(7);
+  });
+
+  it('keeps what an admin set, 0 included (nobody left out), with who set it', () => {
+    expect(parseCollectionSettings({ recent_visit_days: 14, set_by: 'admin', set_at: '2026-12-01T02:00:00Z' })).toEqual({
+      recent_visit_days: 14,
+      set_by: 'admin',
+      set_at: '2026-12-01T02:00:00Z',
+    });
+    expect(parseCollectionSettings({ recent_visit_days: 0 }).recent_visit_days).toBe(0);
+  });
+
+  it('reads the form text as whole days only', () => {
+    expect(recentDays(' 30 ')).toBe(30);
+    for (const bad of ['', '3,5', '-2', '120', 'tujuh']) expect(recentDays(bad), bad).toBeNull();
   });
 });
