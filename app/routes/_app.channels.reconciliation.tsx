@@ -4,14 +4,14 @@
  * each list exports (CSV/XLSX). The figures are GET /api/v1/reconciliation.
  */
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { useLang, useT } from '~/i18n';
 import { formatMonth } from '~/i18n/format';
 import { requireUser } from '~/lib/auth.server';
 import { loadReconciliation, monthParam, readParams } from '~/lib/channels/figures.server';
 import { CACHE_CONTROL } from '~/lib/http.server';
 import { SECTION_ROLES } from '~/lib/roles';
-import { cashDifferencesTable, reconciliationExceptionsTable, reconciliationTable } from '~/lib/tables/channels.server';
+import { cashDifferencesTable, reconciliationExceptionsTable, reconciliationTable, refusedFilesTable } from '~/lib/tables/channels.server';
 import { tableContext, tableQuery, tableView } from '~/lib/tables/define.server';
 import { MonthsForm } from '~/ui/channels/nav';
 import { DataTable } from '~/ui/data-table';
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: SECTION_ROLES.channels });
   const params = new URL(request.url).searchParams;
   const month = await readParams(() => monthParam(params));
-  const queries = [reconciliationTable, reconciliationExceptionsTable, cashDifferencesTable].map((def) => tableQuery(def, params));
+  const queries = [reconciliationTable, reconciliationExceptionsTable, cashDifferencesTable, refusedFilesTable].map((def) => tableQuery(def, params));
   const ctx = tableContext(user);
   const r = await loadReconciliation(month, ctx.scope);
   return json(
@@ -32,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       rows: tableView(reconciliationTable, r, queries[0], ctx, { month }),
       exceptions: tableView(reconciliationExceptionsTable, r, queries[1], ctx, { month }),
       cash: tableView(cashDifferencesTable, r, queries[2], ctx, { month }),
+      refused: tableView(refusedFilesTable, r, queries[3], ctx, { month }),
     },
     { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } },
   );
@@ -63,9 +64,11 @@ export default function ReconciliationPage() {
           rowData={(r) => ({ 'data-kind': r.kind, 'data-ref': r.payment_ref })}
           testId="reconciliation-exceptions"
         />
-        <p className="muted ov-small">
-          {t('channels.rec.refused')} <Link to="/data">{t('nav.data')}</Link>
-        </p>
+      </section>
+      <section className="panel ov-panel" aria-labelledby="rec-refused">
+        <h2 id="rec-refused">{t('channels.rec.refusedFiles')}</h2>
+        <p className="muted ov-small">{t('channels.rec.refused')}</p>
+        <DataTable view={data.refused} label={t('channels.rec.refusedFiles')} rowKey={(r) => `${r.file_name}|${r.refused_at}`} testId="refused-files" empty={t('channels.rec.noRefused')} />
       </section>
       <section className="panel ov-panel" aria-labelledby="rec-cash">
         <h2 id="rec-cash">{t('channels.rec.cash')}</h2>

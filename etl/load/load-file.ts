@@ -116,6 +116,12 @@ export async function loadFile(wh: Warehouse, path: string, options: LoadOptions
     report.status = 'refused';
     report.message = error.message;
     report.rowsRead = report.rowsLoaded = report.rowsRejected = report.rowsReplaced = report.amountLoaded = 0;
+    // nothing of the file is loaded, but the refusal is kept: the reconciliation lists what never arrived
+    await wh.run(
+      `INSERT INTO refused_files SELECT $file, $path, $format, $sha, CAST($at AS TIMESTAMP), $reason
+        WHERE NOT EXISTS (SELECT 1 FROM refused_files WHERE sha256 = $sha)`,
+      { file, path: report.path, format: report.format, sha, at: jakartaNow(), reason: error.message },
+    );
   }
   return finish(report, started);
 }

@@ -47,11 +47,22 @@ export interface CashDifference {
   difference: number;
 }
 
+/** A file the loader refused as a whole (a settlement whose trailer disagreed, an unknown format): nothing of it loaded. */
+export interface RefusedFile {
+  file_name: string;
+  /** the settlement format it was read as (`bank-h2h` …), '' when no format matched */
+  format: string;
+  refused_at: string;
+  reason: string;
+}
+
 export interface Reconciliation {
   month: string;
   rows: ReconciliationRow[];
   exceptions: ReconciliationException[];
   cash: CashDifference[];
+  /** every refused file, newest first: whatever its month, its money never arrived in the warehouse */
+  refused_files: RefusedFile[];
 }
 
 const REASONS: Record<ExceptionKind, string> = {
@@ -73,9 +84,24 @@ export async function reconciliationRows(wh: Warehouse, { month }: { month: stri
 
 /** The month's figures, exceptions and cash differences; customer ids only for a scope with personal data. */
 export async function reconciliation(wh: Warehouse, { month, scope }: { month: string; scope: Scope }): Promise<Reconciliation> {
-  const [rows, raw, cash] = await Promise.all([reconciliationRows(wh, { month }), reconciliationExceptions(wh, month), cashDifferences(wh, month)]);
+  const [rows, raw, cash, refused_files] = await Promise.all([
+    reconciliationRows(wh, { month }),
+    reconciliationExceptions(wh, month),
+    cashDifferences(wh, month),
+    refusedFiles(wh),
+  ]);
   const exceptions = scope.personalData ? raw : raw.map((e) => ({ ...e, customer_id: null }));
-  return { month, rows, exceptions, cash };
+  return { month, rows, exceptions, cash, refused_files };
+}
+
+/** The refused files, newest first (none in a warehouse built before refusals were kept). */
+export async function refusedFiles(wh: Warehouse): Promise<RefusedFile[]> {
+  const { present } = await wh.one<{ present: boolean }>(`SELECT count(*) > 0 AS present FROM duckdb_tables() WHERE table_name = 'refused_files'`);
+  if (!present) return [];
+  return wh.query<RefusedFile>(
+    `SELECT file_name, format, strftime(refused_at, '%Y-%m-%d %H:%M:%S') AS refused_at, reason
+       FROM refused_files ORDER BY refused_at DESC, file_name`,
+  );
 }
 
 async function reconciliationExceptions(wh: Warehouse, month: string): Promise<ReconciliationException[]> {

@@ -26,6 +26,15 @@ CREATE TABLE IF NOT EXISTS load_files (
   seconds DOUBLE NOT NULL
 );
 
+CREATE TABLE IF NOT EXISTS refused_files (
+  file_name VARCHAR NOT NULL,
+  path VARCHAR NOT NULL,
+  format VARCHAR NOT NULL,
+  sha256 VARCHAR NOT NULL,
+  refused_at TIMESTAMP NOT NULL,
+  reason VARCHAR NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS rejects (
   file_id BIGINT NOT NULL,
   file_name VARCHAR NOT NULL,

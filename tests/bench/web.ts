@@ -58,13 +58,18 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const root = resolve('.');
 const serverEntry = join(root, 'build/index.js');
-if (!existsSync(serverEntry)) fail('no build/index.js: run `npm run build` first');
-if (!existsSync(WAREHOUSE)) fail(`no warehouse at ${WAREHOUSE}: load one first (npm run demo, or npm run etl -- <folder>)`);
+
+/** what the server printed on stderr: shown when the benchmark stops on an error, and at the end */
+let serverErrors = '';
 
 function fail(message: string): never {
   console.error(`bench:web: ${message}`);
+  if (serverErrors.trim()) console.error(`server stderr:\n${serverErrors.trim().split('\n').slice(-20).join('\n')}`);
   process.exit(1);
 }
+
+if (!existsSync(serverEntry)) fail('no build/index.js: run `npm run build` first');
+if (!existsSync(WAREHOUSE)) fail(`no warehouse at ${WAREHOUSE}: load one first (npm run demo, or npm run etl -- <folder>)`);
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const median = (xs: readonly number[]) => percentile(xs, 50);
@@ -119,7 +124,6 @@ const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server.ts
   // the request log goes nowhere (an unread pipe would stall the server)
   stdio: ['ignore', 'ignore', 'pipe'],
 });
-let serverErrors = '';
 server.stderr!.on('data', (chunk: Buffer) => (serverErrors += chunk.toString()));
 const stopServer = () => {
   if (server.exitCode === null) server.kill('SIGTERM');

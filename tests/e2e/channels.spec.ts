@@ -82,4 +82,11 @@ test('the reconciliation list of a month is exported as CSV and holds the pageâ€
   expect(lines[0]).toContain('Referensi');
   expect(lines.length - 1).toBe(best.exceptions.length);
   for (const e of best.exceptions.slice(0, 5)) expect(text).toContain(e.payment_ref);
+
+  // the bank file refused for its trailer is listed with its reason, on the page and in the API
+  expect(best.refused_files.length).toBeGreaterThan(0);
+  const refused = page.getByTestId('refused-files');
+  await expect(refused.locator('tbody tr')).toHaveCount(best.refused_files.length);
+  await expect(refused).toContainText(best.refused_files[0].file_name);
+  await expect(refused).toContainText('trailer');
 });

@@ -11,6 +11,7 @@ import { loadPaths, type LoadRun } from '../../etl/load/load-paths';
 import { addMonths } from '../../etl/domain/period';
 import { arrearsAsOf, arrearsAtMonthEnd, type ArrearsGrouping } from '../../etl/queries/arrears';
 import { customersInArrears } from '../../etl/queries/customers';
+import { refusedFiles } from '../../etl/queries/reconciliation';
 import { EVERYTHING } from '../../etl/queries/scope';
 import { arrearsMovement } from '../../etl/queries/movement';
 import { billingYear, notYetDueAsOf, notYetDueAtMonthEnd } from '../../etl/queries/receivables';
@@ -61,6 +62,18 @@ describe('a generated utility, loaded', () => {
     const rejected = Object.fromEntries(run.files.filter((f) => f.rowsRejected > 0).map((f) => [f.file, f.rowsRejected]));
     const expected = Object.fromEntries(Object.entries(truth.expected_rejects).map(([k, v]) => [k.split('/').pop()!, v]));
     expect(rejected).toEqual(expected);
+  });
+
+  it('keeps each refused file with its reason for the reconciliation, while nothing of it is loaded', async () => {
+    const kept = await refusedFiles(wh);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.map((f) => f.file_name).sort()).toEqual(truth.refused_files.map((f) => f.file.split('/').pop()!).sort());
+    for (const f of kept) expect(f.reason).toContain(truth.refused_files.find((t) => t.file.endsWith(f.file_name))!.reason);
+    const names = kept.map((f) => f.file_name);
+    expect((await wh.query(`SELECT 1 FROM load_files WHERE list_contains($names, file_name)`, { names })).length).toBe(0);
+    // loading the same refused file again does not list it twice
+    await loadPaths(wh, truth.refused_files.map((f) => join(fx.dir, 'demo', f.file)));
+    expect(await refusedFiles(wh)).toHaveLength(kept.length);
   });
 
   it('arrears as of every month end equal the generator’s, to the rupiah', async () => {

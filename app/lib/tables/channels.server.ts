@@ -5,7 +5,7 @@
  */
 import type { Adoption, CohortFigures } from '../../../etl/queries/channel-adoption';
 import type { ChannelComparison, ChannelComparisonRow } from '../../../etl/queries/channels';
-import type { CashDifference, Reconciliation, ReconciliationException, ReconciliationRow } from '../../../etl/queries/reconciliation';
+import type { CashDifference, Reconciliation, ReconciliationException, ReconciliationRow, RefusedFile } from '../../../etl/queries/reconciliation';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { formatMonth } from '../../i18n/format';
 import { kecamatanParam, loadAdoption, loadComparison, loadReconciliation, monthParam, periodParams } from '../channels/figures.server';
@@ -134,6 +134,15 @@ export const reconciliationExceptionsTable = recTable<ExceptionRow>({
   pick: (r) => r.exceptions.map((e) => ({ ...e, reason: e.kind })),
   sortKey: 'paid_on',
 });
+
+const REFUSED_COLUMNS: ColumnDef<keyof RefusedFile>[] = [
+  { key: 'file_name', label: 'channels.col.file', format: 'text', sortable: true, mono: true, rowHeader: true },
+  { key: 'format', label: 'channels.col.format', format: 'text', sortable: true, mono: true },
+  { key: 'refused_at', label: 'channels.col.refusedAt', format: 'datetime', sortable: true },
+  { key: 'reason', label: 'channels.col.reason', format: 'text' },
+];
+
+export const refusedFilesTable = recTable<RefusedFile>({ id: 'refused-files', prefix: 'ref-', title: 'channels.rec.refusedFiles', columns: REFUSED_COLUMNS, pick: (r) => r.refused_files, sortKey: 'refused_at' });
 
 export const cashDifferencesTable = recTable<CashDifference>({ id: 'collector-cash', prefix: 'cash-', title: 'channels.rec.cash', columns: CASH_COLUMNS, pick: (r) => r.cash, sortKey: 'day' });
 
