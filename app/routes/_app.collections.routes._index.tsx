@@ -6,15 +6,18 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useLang, useT } from '~/i18n';
-import { formatDate, formatNumber } from '~/i18n/format';
+import { formatDate } from '~/i18n/format';
 import { requireCsrf, requireUser } from '~/lib/auth.server';
 import { collectionsScope } from '~/lib/collections/access.server';
 import { uniqueTeams } from '~/lib/collections/period-page.server';
 import { computePlan, recentVisitDays, saveComputedPlan, savedPlans } from '~/lib/collections/plans.server';
 import { CACHE_CONTROL, clientError, readForm } from '~/lib/http.server';
 import { SECTION_ROLES } from '~/lib/roles';
+import { tableContext, tableQuery, tableView } from '~/lib/tables/define.server';
+import { savedPlansTable } from '~/lib/tables/collections.server';
 import { warehouseFreshness, withWarehouse } from '~/lib/warehouse.server';
 import { CsrfInput } from '~/ui/csrf-input';
+import { DataTable } from '~/ui/data-table';
 import { PlanView } from '~/ui/collections/plan-view';
 import { titled } from '~/ui/meta';
 import { teamsInScope } from '../../etl/queries/collections';
@@ -49,8 +52,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
   }
   const [saved, recentDays] = await Promise.all([savedPlans(scope), recentVisitDays()]);
+  const savedView = tableView(savedPlansTable, saved, tableQuery(savedPlansTable, params), tableContext(user), {});
   return json(
-    { denied: false as const, teams, form, plan, problem, saved, recentDays, generation },
+    { denied: false as const, teams, form, plan, problem, saved: savedView, recentDays, generation },
     { status: problem ? 400 : 200, headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } },
   );
 }
@@ -150,18 +154,14 @@ export default function RoutePlannerPage() {
       ) : null}
       <section className="panel ov-panel" aria-labelledby="rute-saved">
         <h2 id="rute-saved">{t('rute.savedPlans')}</h2>
-        {data.saved.length === 0 ? (
-          <p>{t('rute.noSaved')}</p>
-        ) : (
-          <ul className="col-routes" data-testid="saved-plans">
-            {data.saved.map((p) => (
-              <li key={p.plan_id}>
-                <Link to={`/collections/routes/${p.plan_id}`}>{t('rute.planNo', { id: p.plan_id })}</Link> · {p.team_id} · {formatDate(p.plan_date, lang)} · {p.area || '–'} ·{' '}
-                {formatNumber(p.stops, lang)} · {p.saved_by}
-              </li>
-            ))}
-          </ul>
-        )}
+        <DataTable
+          view={data.saved}
+          label={t('rute.savedPlans')}
+          rowKey={(p) => String(p.plan_id)}
+          cell={{ plan_id: (p) => <Link to={`/collections/routes/${p.plan_id}`}>{t('rute.planNo', { id: p.plan_id })}</Link> }}
+          empty={t('rute.noSaved')}
+          testId="saved-plans"
+        />
       </section>
     </div>
   );

@@ -21,7 +21,7 @@ import { tableContext, tableQuery, tableView } from '~/lib/tables/define.server'
 import { asOfMonth } from '~/lib/warehouse.server';
 import { monthEnd } from '../../etl/domain/period';
 import { DataTable, dataTableStyles } from '~/ui/data-table';
-import { FollowUpList } from '~/ui/letters/follow-up-cells';
+import { AreaLetters } from '~/ui/letters/area-letters';
 import styles from '~/ui/letters/letters.css';
 
 export const links: LinksFunction = () => [
@@ -133,39 +133,7 @@ export default function CustomerLedgerPage() {
           <DataTable view={data.visits} label={t('ledger.visits')} rowKey={(v) => `${v.visited_at}:${v.collector_id}`} testId="ledger-visits" />
         )}
       </section>
-      <section className="panel" aria-labelledby="ledger-letters">
-        <h2 id="ledger-letters">{t('ledger.letters')}</h2>
-        {data.letters.length === 0 ? (
-          <p className="muted">{t('ledger.noLetters')}</p>
-        ) : (
-          <table className="lt-list" data-testid="ledger-letters">
-            <thead>
-              <tr>
-                <th scope="col">{t('letters.col.number')}</th>
-                <th scope="col">{t('letters.col.date')}</th>
-                <th scope="col">{t('letters.col.kind')}</th>
-                <th scope="col">{t('letters.col.amount')}</th>
-                <th scope="col">{t('letters.followUp')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.letters.map((l) => (
-                <tr key={l.letter_id}>
-                  <td>
-                    <Link to={`/print/letters/${l.batch_id}`}>{l.number}</Link>
-                  </td>
-                  <td>{formatDate(l.issued_on, lang, 'short')}</td>
-                  <td>{t(`letters.kind.${l.kind}` as Parameters<typeof t>[0])}</td>
-                  <td className="num">{formatRupiahFull(l.amount, lang)}</td>
-                  <td>
-                    <FollowUpList points={l.follow_up} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <AreaLetters letters={data.letters} title={t('ledger.letters')} customer={c.customer_id} />
     </div>
   );
 }

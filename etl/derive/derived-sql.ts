@@ -15,6 +15,14 @@ const targetName = (names: readonly string[]) => `([${names.map((n) => `'${n}'`)
 const monthIdx = monthIndexSql;
 const periodIdx = periodIndexSql;
 
+/**
+ * The months a running level holds, [from_idx, to_idx) within the warehouse's months, one row each:
+ * unnested rather than joined on two inequalities, which DuckDB plans as an IEJoin holding every level
+ * in memory (at a million customers it ran out of memory; the unnest streams).
+ */
+const heldMonths = (l: string) =>
+  `unnest(range(greatest(${l}.from_idx, (SELECT min(month_idx) FROM months)), least(${l}.to_idx, (SELECT max(month_idx) FROM months) + 1))) AS month_idx`;
+
 export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
   {
     // Every rupiah of every payment and where it went (a bill, the opening balance, credit, …).
@@ -119,12 +127,12 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
                lead(month_idx, 1, 2147483647) OVER w AS to_idx,
                sum(delta) OVER (w ROWS UNBOUNDED PRECEDING) AS level
           FROM deltas
-        WINDOW w AS (PARTITION BY desa_code, tariff_class, status, cohort ORDER BY month_idx))
-      SELECT m.month, m.month_end, l.desa_code, l.tariff_class, l.status,
-             ${ageBucketSql('(m.month_idx - l.cohort + 1)')} AS age_bucket,
-             sum(l.level)::BIGINT AS arrears
-        FROM levels l JOIN months m ON m.month_idx >= l.from_idx AND m.month_idx < l.to_idx
-       WHERE l.level <> 0
+        WINDOW w AS (PARTITION BY desa_code, tariff_class, status, cohort ORDER BY month_idx)),
+      held AS (SELECT l.*, ${heldMonths('l')} FROM levels l WHERE l.level <> 0)
+      SELECT m.month, m.month_end, h.desa_code, h.tariff_class, h.status,
+             ${ageBucketSql('(m.month_idx - h.cohort + 1)')} AS age_bucket,
+             sum(h.level)::BIGINT AS arrears
+        FROM held h JOIN months m USING (month_idx)
        GROUP BY ALL
        -- stored by month: a month's figures then read only that month's row groups
        ORDER BY m.month`,
@@ -141,12 +149,12 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
                lead(month_idx, 1, 2147483647) OVER w AS to_idx,
                sum(delta) OVER (w ROWS UNBOUNDED PRECEDING) AS level
           FROM deltas
-        WINDOW w AS (PARTITION BY customer_id ORDER BY month_idx))
+        WINDOW w AS (PARTITION BY customer_id ORDER BY month_idx)),
+      held AS (SELECT l.customer_id, ${heldMonths('l')} FROM levels l WHERE l.level > 0)
       SELECT m.month, m.month_end, c.desa_code, c.tariff_class, c.status, count(*)::BIGINT AS customers
-        FROM levels l
-        JOIN months m ON m.month_idx >= l.from_idx AND m.month_idx < l.to_idx
+        FROM held h
+        JOIN months m USING (month_idx)
         JOIN customers c USING (customer_id)
-       WHERE l.level > 0
        GROUP BY ALL
        ORDER BY m.month`,
   },
@@ -183,16 +191,17 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
                lead(month_idx, 1, 2147483647) OVER w AS to_idx,
                sum(delta) OVER (w ROWS UNBOUNDED PRECEDING) AS level
           FROM deltas
-        WINDOW w AS (PARTITION BY customer_id, bill_id, cohort ORDER BY month_idx))
-      SELECT m.month, l.customer_id, c.desa_code, c.tariff_class, c.status,
-             ${ageBucketSql('(m.month_idx - l.cohort + 1)')} AS age_bucket,
-             sum(l.level)::BIGINT AS arrears, count(l.bill_id)::BIGINT AS bills,
-             max(m.month_idx - l.cohort + 1)::BIGINT AS oldest_months
-        FROM levels l
-        JOIN months m ON m.month_idx >= l.from_idx AND m.month_idx < l.to_idx
+        WINDOW w AS (PARTITION BY customer_id, bill_id, cohort ORDER BY month_idx)),
+      held AS (SELECT l.*, ${heldMonths('l')} FROM levels l WHERE l.level <> 0),
+      -- per customer first, their desa, tariff class and status joined after: a narrower aggregate
+      per_customer AS (
+        SELECT month_idx, customer_id, ${ageBucketSql('(month_idx - cohort + 1)')} AS age_bucket,
+               sum(level)::BIGINT AS arrears, count(bill_id)::BIGINT AS bills, max(month_idx - cohort + 1)::BIGINT AS oldest_months
+          FROM held GROUP BY ALL)
+      SELECT m.month, p.customer_id, c.desa_code, c.tariff_class, c.status, p.age_bucket, p.arrears, p.bills, p.oldest_months
+        FROM per_customer p
+        JOIN months m USING (month_idx)
         JOIN customers c USING (customer_id)
-       WHERE l.level <> 0
-       GROUP BY ALL
        ORDER BY m.month, c.desa_code`,
   },
   {

@@ -10,12 +10,12 @@ import { t, type Lang } from '../../i18n';
 import { outcomeValues } from '../../i18n/code-words';
 import type { ColumnDef } from '../../ui/data-table/columns';
 import { COLLECTIONS_ROLES, periodParams, teamAllowed, type PeriodInput } from '../collections/access.server';
-import { planActuals, savedPlan } from '../collections/plans.server';
+import { planActuals, savedPlan, savedPlans } from '../collections/plans.server';
 import { withWarehouse } from '../warehouse.server';
 import { BadParam, defineTable } from './define.server';
 import { windowRows } from './window';
 import type { Scope } from '../../../etl/queries/scope';
-import type { SavedPlan } from '../../../etl/store/route-plans';
+import type { PlanSummary, SavedPlan } from '../../../etl/store/route-plans';
 
 const FIGURE_COLUMNS: ColumnDef<keyof PerformanceRow>[] = [
   { key: 'visits', label: 'col.c.visits', format: 'number', sortable: true, total: true },
@@ -175,4 +175,32 @@ export const planStopsTable = defineTable<{ plan: number }, PlanWithActuals, Pla
   rows: (source, window) => windowRows(planStopRows(source.plan, source.actuals), STOP_COLUMNS, window),
   details: (_input, source, lang) => [`${t(lang, 'rute.planNo', { id: source.plan_id })}: ${source.plan.team_name} · ${source.plan_date} · ${source.area || '–'}`],
   fileSuffix: ({ plan }) => [String(plan)],
+});
+
+const SAVED_PLAN_COLUMNS: ColumnDef<keyof PlanSummary>[] = [
+  { key: 'plan_id', label: 'rute.col.plan', format: 'number', sortable: true, rowHeader: true },
+  { key: 'team_id', label: 'rute.col.team', format: 'text', sortable: true, mono: true },
+  { key: 'plan_date', label: 'rute.col.date', format: 'date', sortable: true },
+  { key: 'area', label: 'rute.col.area', format: 'text', sortable: true, mono: true },
+  { key: 'collectors', label: 'rute.col.collectors', format: 'number', sortable: true },
+  { key: 'stops', label: 'rute.col.stops', format: 'number', sortable: true, total: true },
+  { key: 'saved_by', label: 'rute.col.savedBy', format: 'text', sortable: true },
+  { key: 'saved_at', label: 'rute.col.savedAt', format: 'datetime', sortable: true },
+];
+
+/** The saved route plans of the teams in the caller's scope, newest plan first. */
+export const savedPlansTable = defineTable<Record<string, never>, PlanSummary[], PlanSummary>({
+  id: 'route-plans',
+  prefix: 'plans-',
+  title: 'rute.savedPlans',
+  columns: SAVED_PLAN_COLUMNS,
+  defaultSort: { key: 'plan_id', dir: 'desc' },
+  pageSize: 25,
+  roles: COLLECTIONS_ROLES,
+  input: async () => ({}),
+  inputParams: () => ({}),
+  load: (ctx) => savedPlans(ctx.scope),
+  rows: (source, window) => windowRows(source, SAVED_PLAN_COLUMNS, window),
+  details: () => [],
+  fileSuffix: () => [],
 });

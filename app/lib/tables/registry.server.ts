@@ -1,6 +1,6 @@
 /** Every table that can be exported, by its id in `/export/<id>`. A new list adds its definition here. */
 import { cashDifferencesTable, channelsCompareTable, cohortsTable, reconciliationExceptionsTable, reconciliationTable, refusedFilesTable } from './channels.server';
-import { collectorsTable, kecamatanTable, planStopsTable } from './collections.server';
+import { collectorsTable, kecamatanTable, planStopsTable, savedPlansTable } from './collections.server';
 import { loadsTable, rejectsTable } from './data-page.server';
 import { arrearsCustomersTable, arrearsDesaTable, arrearsKecamatanTable } from './arrears.server';
 import type { TableDefinition } from './define.server';
@@ -14,7 +14,7 @@ import { sealingTable } from './sealing.server';
 type AnyTable = TableDefinition<any, any, any>;
 
 export const TABLES: Readonly<Record<string, AnyTable>> = Object.fromEntries(
-  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, sealingTable, ledgerTable, ledgerVisitsTable, channelsCompareTable, reconciliationTable, reconciliationExceptionsTable, refusedFilesTable, cashDifferencesTable, cohortsTable, collectorsTable, kecamatanTable, planStopsTable, arrearsKecamatanTable, arrearsDesaTable, arrearsCustomersTable] as AnyTable[]).map((def) => [def.id, def]),
+  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, sealingTable, ledgerTable, ledgerVisitsTable, channelsCompareTable, reconciliationTable, reconciliationExceptionsTable, refusedFilesTable, cashDifferencesTable, cohortsTable, collectorsTable, kecamatanTable, planStopsTable, savedPlansTable, arrearsKecamatanTable, arrearsDesaTable, arrearsCustomersTable] as AnyTable[]).map((def) => [def.id, def]),
 );
 
 export function tableById(id: string): AnyTable | null {
