@@ -9,7 +9,6 @@
  */
 import { addMonths, monthEnd } from '../domain/period';
 import type { Warehouse } from '../warehouse/duckdb';
-import { billOwedAsOfSql, billOwesAsOfSql, openingOwedAsOfSql, openingOwesAsOfSql } from './owed';
 import { teamParams, teamScopeSql, type Scope } from './scope';
 
 export type PerformanceGrouping = 'collector' | 'team' | 'kecamatan' | 'month';
@@ -64,15 +63,15 @@ const KEYS: Record<PerformanceGrouping, string[]> = {
   month: ['month'],
 };
 
-/** The period's days and the two arrears dates: the day before A and the last day of B. */
-export function periodDays(from: string, to: string): { first: string; last: string; before: string } {
-  return { first: `${from}-01`, last: monthEnd(to), before: monthEnd(addMonths(from, -1)) };
+/** The period's days: from the first of A to the last of B. */
+function periodDays(from: string, to: string): { first: string; last: string } {
+  return { first: `${from}-01`, last: monthEnd(to) };
 }
 
-/** The bound parameters of VISITS_IN_PERIOD, and $before when the arrears are asked for too. */
+/** The bound parameters of VISITS_IN_PERIOD, and the two month ends when the arrears are asked for too. */
 function periodParams({ from, to, scope, team }: PeriodQuery, withArrears: boolean) {
-  const { first, last, before } = periodDays(from, to);
-  return { first, last, ...(withArrears ? { before } : {}), team: team ?? null, ...teamParams(scope) };
+  const { first, last } = periodDays(from, to);
+  return { first, last, ...(withArrears ? { before_month: addMonths(from, -1), last_month: to } : {}), team: team ?? null, ...teamParams(scope) };
 }
 
 const VISITS_IN_PERIOD = `
@@ -80,21 +79,20 @@ const VISITS_IN_PERIOD = `
          WHERE day BETWEEN CAST($first AS DATE) AND CAST($last AS DATE) AND ${teamScopeSql('team_id')}
            AND ($team IS NULL OR team_id = $team))`;
 
-/** What each visited customer owed in arrears on the two dates (etl/queries/owed.ts). */
+/**
+ * What each visited customer owed in arrears at the end of the month before A and at the end of B: both
+ * are month ends, read from arrears_customer_month_end (held equal to the bills at every month end,
+ * CONTRACT §5) rather than worked out from every bill of the visited customers (seconds at a million).
+ */
 const VISITED_ARREARS = `
   visited AS (SELECT DISTINCT customer_id FROM r),
-  dates AS (SELECT * FROM (VALUES (0, CAST($before AS DATE)), (1, CAST($last AS DATE))) d(which, on_day)),
-  debts AS (
-    SELECT b.customer_id, d.which, ${billOwedAsOfSql('b', 'd.on_day')} AS owed
-      FROM bill_balances b JOIN visited USING (customer_id), dates d
-     WHERE b.due_on < d.on_day AND ${billOwesAsOfSql('b', 'd.on_day')}
-    UNION ALL
-    SELECT o.customer_id, d.which, ${openingOwedAsOfSql('o', 'd.on_day')}
-      FROM opening_balances o JOIN visited USING (customer_id), dates d
-     WHERE ${openingOwesAsOfSql('o', 'd.on_day')}),
   owed AS (
-    SELECT customer_id, coalesce(sum(owed) FILTER (WHERE which = 0), 0) AS arrears_start, coalesce(sum(owed) FILTER (WHERE which = 1), 0) AS arrears_end
-      FROM debts GROUP BY customer_id)`;
+    SELECT a.customer_id,
+           coalesce(sum(a.arrears) FILTER (WHERE a.month = $before_month), 0) AS arrears_start,
+           coalesce(sum(a.arrears) FILTER (WHERE a.month = $last_month), 0) AS arrears_end
+      FROM arrears_customer_month_end a JOIN visited USING (customer_id)
+     WHERE a.month IN ($before_month, $last_month)
+     GROUP BY a.customer_id)`;
 
 /** The performance figures of the period, grouped. */
 export async function collectionsPerformance(wh: Warehouse, query: PeriodQuery & { by: PerformanceGrouping }): Promise<PerformanceRow[]> {
