@@ -100,11 +100,14 @@ test('in English the report is in English, and still two pages', async ({ page }
   expect(pageCount(pdf)).toBe(2);
 });
 
-test('the overview links to the month’s report, and its kecamatan table downloads', async ({ page }) => {
+test('the overview and /reports/monthly lead to the month’s report, and its kecamatan table downloads', async ({ page }) => {
   await signIn(page, 'manager', `/?bulan=${MONTH}`);
   await page.getByRole('link', { name: 'Cetak laporan bulanan' }).click();
   await expect(page).toHaveURL(new RegExp(`/print/monthly\\?bulan=${MONTH}$`));
   await expect(page.getByRole('heading', { name: 'Laporan Bulanan Direksi', level: 1 })).toBeVisible();
+  // its place among the Laporan
+  await page.goto(`/reports/monthly?bulan=${MONTH}`);
+  await expect(page).toHaveURL(new RegExp(`/print/monthly\\?bulan=${MONTH}$`));
   const csv = await page.request.get(`/export/monthly-kecamatan?bulan=${MONTH}&format=csv`);
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain('Perubahan sebulan');
