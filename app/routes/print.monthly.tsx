@@ -22,9 +22,9 @@ import { tableContext, tableQuery, tableView } from '~/lib/tables/define.server'
 import { monthlyKecamatanTable } from '~/lib/tables/monthly.server';
 import { asOfMonth } from '~/lib/warehouse.server';
 import { dataTableStyles } from '~/ui/data-table';
+import { Letterhead } from '~/ui/letterhead';
 import { titled } from '~/ui/meta';
 import { KecamatanChangePanel } from '~/ui/monthly/kecamatan-change-panel';
-import { ReportLetterhead } from '~/ui/monthly/letterhead';
 import { PageFooter } from '~/ui/monthly/page-footer';
 import reportStyles from '~/ui/monthly/monthly-report.css';
 import { MonthSummary } from '~/ui/monthly/summary';
@@ -102,7 +102,7 @@ export default function MonthlyReportPage() {
         </button>
       </div>
       <section className="mr-page" data-page="1">
-        <ReportLetterhead kop={letterhead} />
+        <Letterhead kop={letterhead} prefix="mr" />
         <header className="mr-title">
           <h1>{title}</h1>
           <p>
