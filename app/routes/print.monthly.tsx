@@ -46,7 +46,7 @@ export const meta = titled('monthly.title');
 
 /** Each chart's drawing size: its box on the printed page (A4 less the margins of monthly-report.css), so nothing is scaled. */
 const CHART_SIZES = {
-  trend: { width: 660, height: 215 },
+  trend: { width: 660, height: 205 },
   waterfall: { width: 370, height: 240 },
   age: { width: 660, height: 170 },
 } as const;

@@ -8,6 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { formatMonth, formatRupiahCompact } from '../../app/i18n/format';
+import { isolatedServer, type IsolatedServer } from './support/isolated';
+import { E2E_PORT } from './support/paths';
+import { pdfPages } from './support/pdf';
 import { signIn } from './support/session';
 
 const MONTH = '2025-06';
@@ -24,11 +27,6 @@ async function overviewFigures(page: Page): Promise<OverviewJson> {
   const res = await page.request.get(`/api/v1/overview?as_of=${MONTH}`);
   expect(res.status()).toBe(200);
   return res.json();
-}
-
-/** The pages of a PDF: its page objects (`/Type /Page`, not the `/Pages` tree). */
-function pageCount(pdf: Buffer): number {
-  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g)?.length ?? 0;
 }
 
 /** The PDF and, when pdftoppm is installed, one PNG per page, kept with the test's output to look at. */
@@ -75,7 +73,7 @@ test('printed, the report is two A4 pages and the score colours stay', async ({ 
   // the browser's default: no background graphics; print-color-adjust keeps the scores' colours anyway
   const pdf = await page.pdf({ format: 'A4' });
   keep(pdf, testInfo.outputPath('monthly-report.pdf'));
-  expect(pageCount(pdf)).toBe(2);
+  expect(pdfPages(pdf)).toBe(2);
 
   // (after the PDF: print media in a 1280-px window is not a page, its charts would be drawn for that width)
   await page.emulateMedia({ media: 'print' });
@@ -97,7 +95,7 @@ test('in English the report is in English, and still two pages', async ({ page }
   await expect(page.locator('[data-sentence="target"]')).toHaveText('No arrears reduction target is set (an admin sets it on the Data page).');
   const pdf = await page.pdf({ format: 'A4' });
   keep(pdf, testInfo.outputPath('monthly-report-en.pdf'));
-  expect(pageCount(pdf)).toBe(2);
+  expect(pdfPages(pdf)).toBe(2);
 });
 
 test('the overview and /reports/monthly lead to the month’s report, and its kecamatan table downloads', async ({ page }) => {
@@ -121,11 +119,39 @@ test('printing the overview itself: every chart whole on its page, the scores co
   const pdf = await page.pdf({ format: 'A4' });
   keep(pdf, testInfo.outputPath('overview.pdf'));
   // before the print CSS: five pages, the trend cut in two and most of the second page empty
-  expect(pageCount(pdf)).toBeLessThanOrEqual(3);
+  expect(pdfPages(pdf)).toBeLessThanOrEqual(3);
   await page.emulateMedia({ media: 'print' });
   expect(await page.locator('.score-badge').first().evaluate((el) => getComputedStyle(el).printColorAdjust)).toBe('exact');
   // a live chart drawn again at its printed box: its drawing is as wide as the box
   const trend = page.locator('figure[data-chart="trend"]');
   const [box, drawn] = await trend.evaluate((f) => [f.getBoundingClientRect().width, Number(f.querySelector('.chart-live svg')?.getAttribute('width'))]);
   expect(Math.abs(box - drawn)).toBeLessThan(2);
+});
+
+test.describe('with a reduction target set', () => {
+  // a server of its own: the target is a setting the other specs read
+  const port = E2E_PORT + 1000;
+  let server: IsolatedServer | undefined;
+  test.beforeAll(async () => {
+    server = await isolatedServer('monthly', port);
+    writeFileSync(server.settings, JSON.stringify({ arrears_target: { percent: 12.5, by_date: '2025-12-31', base_month: '2024-12' } }));
+  });
+  test.afterAll(async () => server?.stop());
+  test.use({ baseURL: `http://localhost:${port}` });
+
+  test('the target sentence and the trend’s status say where it stands, on the same two pages', async ({ page }, testInfo) => {
+    await signIn(page, 'director');
+    await page.goto(REPORT);
+    const sentence = page.locator('[data-sentence="target"]');
+    await expect(sentence).toContainText('Target pengurangan 12,5% menjadi ');
+    await expect(sentence).toContainText(' pada 31 Desember 2025: ');
+    // the sentence and the trend's status chip agree
+    const status = ((await page.getByTestId('target-status').textContent()) ?? '').trim();
+    expect(status).not.toBe('');
+    await expect(sentence).toContainText(`: ${status.toLowerCase()}`);
+    for (const name of ['trend', 'waterfall', 'age']) await expect(page.locator(`figure[data-chart="${name}"]`)).toHaveAttribute('data-live', 'true');
+    const pdf = await page.pdf({ format: 'A4' });
+    keep(pdf, testInfo.outputPath('monthly-report-target.pdf'));
+    expect(pdfPages(pdf)).toBe(2);
+  });
 });
