@@ -18,6 +18,7 @@ import collections from './messages/collections';
 import common from './messages/common';
 import data from './messages/data';
 import ledger from './messages/ledger';
+import monthly from './messages/monthly';
 import overview from './messages/overview';
 import table from './messages/table';
 
@@ -25,7 +26,7 @@ export type { Lang } from './format';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 export const DEFAULT_LANG: Lang = 'id';
 
-const FEATURES = [common, auth, data, overview, table, ledger, channels, collections, arrears] as const;
+const FEATURES = [common, auth, data, overview, table, ledger, channels, collections, arrears, monthly] as const;
 
 type Feature = (typeof FEATURES)[number];
 type KeysOf<F> = F extends { id: Record<infer K, string> } ? K : never;

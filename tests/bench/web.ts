@@ -438,6 +438,17 @@ await load('API', `${base}/api/v1/overview`, api);
   }
 }
 
+// The directors' monthly report (issue 11): the overview of the month and of the month before, and
+// its charts drawn at the print widths; the first request of a month, then 20 clients.
+{
+  const report = (m: string) => `/print/monthly?bulan=${m}`;
+  phase('monthly report, first requests');
+  console.log("\ndirectors' monthly report, first request of a month (target under 1 s):");
+  for (const m of coldMonths.slice(0, 2)) console.log(`  ${report(m).padEnd(42)} ${ms(await timed(`${base}${report(m)}`, page))}`);
+  phase(`${CONNECTIONS} clients on the monthly report`);
+  await load('monthly', `${base}/print/monthly`, page);
+}
+
 // 3. Memory.
 clearInterval(sampler);
 const endRss = rss();

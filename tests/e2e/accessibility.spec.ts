@@ -143,6 +143,25 @@ test('no text on the kecamatan page is smaller than 12 px', async ({ page }) => 
   expect(svgTexts).toBeGreaterThan(5);
 });
 
+// Issue 11: the directors' monthly report (outside the app's layout: signed in on the overview first)
+test('the monthly report: no serious accessibility violation, no text under 12 px, in Indonesian and in English', async ({ page }) => {
+  await signIn(page, 'director', '/?bulan=2025-06');
+  for (const lang of ['id', 'en'] as const) {
+    if (lang === 'en') {
+      await page.goto('/?bulan=2025-06');
+      await page.getByRole('button', { name: 'English' }).click();
+      await expect(page.getByRole('heading', { name: 'Overview', level: 1 })).toBeVisible();
+    }
+    await page.goto('/print/monthly?bulan=2025-06');
+    await expect(page.getByRole('heading', { name: lang === 'id' ? 'Laporan Bulanan Direksi' : "Directors' Monthly Report", level: 1 })).toBeVisible();
+    await chartsLive(page);
+    expect(await seriousViolations(page), lang).toEqual([]);
+    const { small, svgTexts } = await smallText(page, MIN_FONT_PX);
+    expect(small, lang).toEqual([]);
+    expect(svgTexts).toBeGreaterThan(30);
+  }
+});
+
 // Issue 8: the sealing candidates, the letters and a customer's ledger (opened from the candidates).
 const LEDGER_PAGES: readonly { path: string; heading: string | RegExp }[] = [
   { path: '/sealing', heading: 'Calon segel' },

@@ -8,6 +8,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { isolatedServer, type IsolatedServer } from './support/isolated';
+import { pdfPages } from './support/pdf';
 import { signIn } from './support/session';
 
 const PORT = 3272;
@@ -21,11 +22,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.stop());
 test.use({ baseURL: `http://localhost:${PORT}` });
-
-/** Pages of a PDF: its page objects (`/Type /Page`, not the `/Type /Pages` tree). */
-function pdfPages(pdf: Buffer): number {
-  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
-}
 
 let firstCustomer = '';
 

@@ -46,7 +46,7 @@ interface MonthInput {
 }
 
 /** What both tables share: every role, the as-of month, the overview's figures. */
-const monthTable = {
+export const monthTable = {
   roles: ROLES,
   input: async (params: URLSearchParams) => ({ month: await asOfMonthParam(params) }),
   inputParams: ({ month }: MonthInput) => ({ [AS_OF_PARAM]: month }),

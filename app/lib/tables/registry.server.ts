@@ -6,6 +6,7 @@ import { arrearsCustomersTable, arrearsDesaTable, arrearsKecamatanTable } from '
 import type { TableDefinition } from './define.server';
 import { kecamatanDesaTable } from './kecamatan-desa.server';
 import { ledgerTable, ledgerVisitsTable } from './ledger.server';
+import { monthlyKecamatanTable } from './monthly.server';
 import { overviewAgeTable, overviewKecamatanTable } from './overview.server';
 import { sealingTable } from './sealing.server';
 
@@ -14,7 +15,7 @@ import { sealingTable } from './sealing.server';
 type AnyTable = TableDefinition<any, any, any>;
 
 export const TABLES: Readonly<Record<string, AnyTable>> = Object.fromEntries(
-  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, sealingTable, ledgerTable, ledgerVisitsTable, channelsCompareTable, reconciliationTable, reconciliationExceptionsTable, refusedFilesTable, cashDifferencesTable, cohortsTable, collectorsTable, kecamatanTable, planStopsTable, savedPlansTable, arrearsKecamatanTable, arrearsDesaTable, arrearsCustomersTable] as AnyTable[]).map((def) => [def.id, def]),
+  ([overviewKecamatanTable, overviewAgeTable, kecamatanDesaTable, loadsTable, rejectsTable, sealingTable, ledgerTable, ledgerVisitsTable, channelsCompareTable, reconciliationTable, reconciliationExceptionsTable, refusedFilesTable, cashDifferencesTable, cohortsTable, collectorsTable, kecamatanTable, planStopsTable, savedPlansTable, arrearsKecamatanTable, arrearsDesaTable, arrearsCustomersTable, monthlyKecamatanTable] as AnyTable[]).map((def) => [def.id, def]),
 );
 
 export function tableById(id: string): AnyTable | null {

@@ -9,6 +9,7 @@ import type { LetterKind } from '~/lib/letters/compose';
 import type { LetterHeader } from '~/lib/letters/issue.server';
 import { closingParagraphs, monthsText, openingParagraph, sifatOf, subjectOf, type LetterFacts } from '~/lib/letters/wording';
 import type { IssuedLetter } from '../../../etl/store/letters';
+import { Letterhead } from '~/ui/letterhead';
 
 export function Letter({ letter, header, asOfDay, minBills }: { letter: IssuedLetter; header: LetterHeader; asOfDay: string; minBills: number }) {
   const kind = letter.kind as LetterKind;
@@ -29,13 +30,7 @@ export function Letter({ letter, header, asOfDay, minBills }: { letter: IssuedLe
   const line = letter.lines[0];
   return (
     <article className="letter" data-number={letter.number} aria-label={letter.number}>
-      <header className="letter-kop">
-        {header.logo ? <img src={`/letterhead/${header.logo}`} alt="" width={64} height={64} /> : null}
-        <div>
-          <p className="letter-utility">{header.utility_name}</p>
-          <p className="letter-address">{header.utility_address}</p>
-        </div>
-      </header>
+      <Letterhead kop={header} prefix="letter" />
       <div className="letter-meta">
         <table className="letter-fields">
           <tbody>

@@ -1,4 +1,5 @@
-/** The overview's title, its as-of month, and the figures to download as JSON or CSV. */
+/** The overview's title, its as-of month, the figures to download as JSON or CSV, and the month's report to print. */
+import { Link } from '@remix-run/react';
 import { formatMonth } from '~/i18n/format';
 import type { FigureProps } from './types';
 
@@ -19,7 +20,8 @@ export function OverviewHeader({ o, t, lang }: FigureProps) {
         ·{' '}
         <a href={`${api}&format=csv`} download={`kaba-ringkasan-${month}.csv`}>
           CSV
-        </a>
+        </a>{' '}
+        · <Link to={`/print/monthly?bulan=${month}`}>{t('monthly.link')}</Link>
       </p>
     </header>
   );

@@ -5,7 +5,10 @@ import { buildTrendOption } from '~/charts/options';
 import { TargetText } from './target-text';
 import type { PanelProps } from './types';
 
-export function TrendPanel({ o, t, lang, cache }: PanelProps) {
+/** About its box on a 1280-px screen, so the server SVG's text is not scaled below 12 px. */
+const TREND_SIZE = { width: 900, height: 270 };
+
+export function TrendPanel({ o, t, lang, cache, chartSize = TREND_SIZE }: PanelProps) {
   const target = o.target;
   const trend = o.trend;
   const title = t('overview.trend.title', { year: (trend.months[0] ?? o.as_of).slice(0, 4) });
@@ -41,10 +44,9 @@ export function TrendPanel({ o, t, lang, cache }: PanelProps) {
       <TargetText o={o} t={t} lang={lang} />
       <Chart
         name="trend"
-        // drawn at about its box's size on a 1280-px screen, so the server SVG's text is not scaled below 12 px
         option={option}
-        width={900}
-        height={270}
+        width={chartSize.width}
+        height={chartSize.height}
         label={title}
         variant={lang}
         // the target lines come from the settings, not the warehouse

@@ -20,7 +20,15 @@ export interface FigureProps {
   lang: Lang;
 }
 
+/** A chart's drawing size in px (its server SVG's viewBox). */
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
 export interface PanelProps extends FigureProps {
   /** the server's SVG cache key of one of the page's charts */
   cache: (chart: string, extra?: string) => ChartCacheKey;
+  /** the panel's chart drawn at another size than the overview's (a printed A4 page is narrower) */
+  chartSize?: ChartSize;
 }

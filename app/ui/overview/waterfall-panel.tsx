@@ -8,11 +8,13 @@ import { Chart, useChartOption, type ChartCacheKey } from '~/charts/Chart';
 import { buildWaterfallOption } from '~/charts/options';
 import type { Translate } from '~/i18n';
 import { formatMonth, formatRupiahFull, type Lang } from '~/i18n/format';
-import type { PanelProps } from './types';
+import type { ChartSize, PanelProps } from './types';
 import { waterfallLabel } from './waterfall-label';
 import { WaterfallTable } from './waterfall-table';
 
-export function WaterfallPanel({ o, t, lang, cache }: PanelProps) {
+const WATERFALL_SIZE = { width: 520, height: 230 };
+
+export function WaterfallPanel({ o, t, lang, cache, chartSize = WATERFALL_SIZE }: PanelProps) {
   const m = o.movement;
   const steps = useMemo(() => {
     if (!m) return null;
@@ -37,7 +39,7 @@ export function WaterfallPanel({ o, t, lang, cache }: PanelProps) {
       <h2 id="ov-waterfall">{title}</h2>
       {m && steps ? (
         <div className="ov-split">
-          <WaterfallChart steps={steps} label={title} t={t} lang={lang} cache={cache('waterfall')} />
+          <WaterfallChart steps={steps} label={title} t={t} lang={lang} cache={cache('waterfall')} size={chartSize} />
           <div>
             <p className="ov-equation" data-testid="waterfall-equation">
               {t('overview.waterfall.equation', {
@@ -58,10 +60,10 @@ export function WaterfallPanel({ o, t, lang, cache }: PanelProps) {
   );
 }
 
-function WaterfallChart({ steps, label, t, lang, cache }: { steps: WaterfallStep[]; label: string; t: Translate; lang: Lang; cache: ChartCacheKey }) {
+function WaterfallChart({ steps, label, t, lang, cache, size }: { steps: WaterfallStep[]; label: string; t: Translate; lang: Lang; cache: ChartCacheKey; size: ChartSize }) {
   const option = useChartOption(
     () => buildWaterfallOption({ steps: steps.map((s) => ({ label: waterfallLabel(s, t), amount: s.amount, kind: s.kind })), lang }),
     [steps, lang]
   );
-  return <Chart name="waterfall" option={option} width={520} height={230} label={label} variant={lang} cache={cache} />;
+  return <Chart name="waterfall" option={option} width={size.width} height={size.height} label={label} variant={lang} cache={cache} />;
 }

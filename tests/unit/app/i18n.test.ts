@@ -7,10 +7,11 @@ import collections from '../../../app/i18n/messages/collections';
 import common from '../../../app/i18n/messages/common';
 import data from '../../../app/i18n/messages/data';
 import ledger from '../../../app/i18n/messages/ledger';
+import monthly from '../../../app/i18n/messages/monthly';
 import overview from '../../../app/i18n/messages/overview';
 import table from '../../../app/i18n/messages/table';
 
-const features = { arrears, auth, collections, common, data, overview, table, ledger, channels };
+const features = { arrears, auth, collections, common, data, overview, table, ledger, channels, monthly };
 
 describe('dictionaries', () => {
   it('have the same keys in Indonesian and English, none empty', () => {
