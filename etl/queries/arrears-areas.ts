@@ -8,7 +8,7 @@ import { ageBucketOrder } from '../domain/aging';
 import { monthEnd } from '../domain/period';
 import type { Warehouse } from '../warehouse/duckdb';
 import { MONTH_END_DEBTS_SQL } from './debts';
-import { conditionParams, filterConditionSql, filterParams, NO_FILTERS, type ArrearsFilters } from './filters';
+import { conditionParams, filterConditionSql, filterParams, minAmountSql, NO_FILTERS, type ArrearsFilters } from './filters';
 
 export type AreaLevel = 'kecamatan' | 'desa';
 export const AREA_LEVELS: readonly AreaLevel[] = ['kecamatan', 'desa'];
@@ -52,17 +52,23 @@ export async function arrearsByArea(
 ): Promise<AreaArrears> {
   const area = AREA_SQL[level];
   const params = { as_of: monthEnd(month), ...filterParams(filters) };
-  const selected = `WITH ${MONTH_END_DEBTS_SQL},
-    selected AS (SELECT d.*, d.${area.code} AS code, d.${area.name} AS name FROM month_debts d JOIN kept USING (customer_id))`;
+  // Each customer once, with their area: the areas' customers are then a count, not a DISTINCT over
+  // every (customer, age bucket) row, and the minimum amount is a HAVING on the customer's total.
+  const perCustomer = `WITH ${MONTH_END_DEBTS_SQL},
+    per_customer AS (
+      SELECT customer_id, ${area.code} AS code, ${area.name} AS name, sum(arrears) AS arrears, sum(bills) AS bills
+        FROM month_debts GROUP BY ALL HAVING ${minAmountSql('sum(arrears)')})`;
   const groups = await wh.query<{ total: boolean; code: string | null; name: string | null; arrears: number; customers: number; bills: number }>(
-    `${selected}
-     SELECT GROUPING(code) = 1 AS total, code, name, sum(arrears)::BIGINT AS arrears,
-            count(DISTINCT customer_id)::BIGINT AS customers, sum(bills)::BIGINT AS bills
-       FROM selected GROUP BY GROUPING SETS ((code, name), ())`,
+    `${perCustomer}
+     SELECT GROUPING(code) = 1 AS total, code, name, sum(arrears)::BIGINT AS arrears, count(*)::BIGINT AS customers, sum(bills)::BIGINT AS bills
+       FROM per_customer GROUP BY GROUPING SETS ((code, name), ())`,
     params,
   );
   const byAge = await wh.query<AreaAgeRow>(
-    `${selected} SELECT code, age_bucket AS bucket, sum(arrears)::BIGINT AS arrears FROM selected GROUP BY ALL`,
+    filters.minAmount == null
+      ? `WITH ${MONTH_END_DEBTS_SQL} SELECT ${area.code} AS code, age_bucket AS bucket, sum(arrears)::BIGINT AS arrears FROM month_debts GROUP BY ALL`
+      : `${perCustomer} SELECT d.${area.code} AS code, d.age_bucket AS bucket, sum(d.arrears)::BIGINT AS arrears
+           FROM month_debts d SEMI JOIN per_customer p USING (customer_id) GROUP BY ALL`,
     params,
   );
   const total = groups.find((g) => g.total);
