@@ -193,7 +193,11 @@ async function timed(url: string, headers: Record<string, string>): Promise<numb
   const t = performance.now();
   const res = await fetch(url, { headers });
   await res.arrayBuffer();
-  if (!res.ok) fail(`${url} answered ${res.status}`);
+  // a page that fails is a figure too: said, and the rest still measured
+  if (!res.ok) {
+    console.log(`  !! ${url} answered ${res.status}${serverErrors ? `: ${serverErrors.trim().split('\n')[0]}` : ''}`);
+    return Number.NaN;
+  }
   return performance.now() - t;
 }
 
