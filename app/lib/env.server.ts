@@ -48,5 +48,5 @@ export const env = {
   trustProxy: flag('KABA_TRUST_PROXY') ?? false,
   cookieSecure: flag('KABA_COOKIE_SECURE'),
   production: process.env.NODE_ENV === 'production',
-  serverMemoryLimit: size('KABA_SERVER_MEMORY_LIMIT', '256MB'),
+  serverMemoryLimit: size('KABA_SERVER_MEMORY_LIMIT', '512MB'),
 };

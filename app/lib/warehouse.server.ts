@@ -23,9 +23,10 @@
  * `cachedForFile`) and dropped with it: a load swaps in a new file, which starts with an empty cache.
  * Open files are numbered (`generation`) so that a page can name the file its figures came from.
  *
- * Memory: each instance gets DuckDB's memory limit KABA_SERVER_MEMORY_LIMIT (default 256MB, against
+ * Memory: each instance gets DuckDB's memory limit KABA_SERVER_MEMORY_LIMIT (default 512MB, against
  * DuckDB's own default of 80% of the machine's memory); a query that needs more spills to
- * `<path>.tmp/`. The demo's overview months stay well below it. DuckDB's allocator also hands the
+ * `<path>.tmp/` where DuckDB can spill (not every operator can: at 256MB the demo's whole-utility
+ * sealing list ran out of memory). The demo's overview months stay well below it. DuckDB's allocator also hands the
  * memory a query freed back to the system instead of keeping it for the next query (on the demo,
  * ~45 MB less resident after the first months, with no slower queries).
  */
@@ -156,7 +157,7 @@ const ALLOCATOR_FLUSH_THRESHOLD = '4MB';
 export interface GatewayOptions {
   /** how often a request may look at the file for a swap (default 1000 ms) */
   checkIntervalMs?: number;
-  /** DuckDB's memory limit for this server's instances (default KABA_SERVER_MEMORY_LIMIT, or 256MB) */
+  /** DuckDB's memory limit for this server's instances (default KABA_SERVER_MEMORY_LIMIT, or 512MB) */
   memoryLimit?: string;
   log?: (message: string) => void;
 }
