@@ -242,7 +242,7 @@ describe('WarehouseGateway', () => {
     await createWarehouse();
     const limit = (g: WarehouseGateway) => g.with((wh) => wh.one<{ limit: string }>(`SELECT current_setting('memory_limit') AS limit`)).then((r) => r.limit);
     gateway = new WarehouseGateway(path, { checkIntervalMs: 0 });
-    expect(await limit(gateway)).toBe('244.1 MiB'); // the default 256MB (10^6 bytes each)
+    expect(await limit(gateway)).toBe('488.2 MiB'); // the default 512MB (10^6 bytes each)
     // and freed memory goes back to the system
     const flush = await gateway.with((wh) => wh.one<{ v: string }>(`SELECT current_setting('allocator_bulk_deallocation_flush_threshold') AS v`));
     expect(flush.v).toBe('3.8 MiB');
