@@ -4,6 +4,7 @@
  */
 import { ageBucketSql } from '../domain/aging';
 import { PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../domain/allocation';
+import { completedPaymentSql } from '../domain/channel-rules';
 import { ATTRIBUTION_DAYS, NO_CONTACT_OUTCOMES } from '../domain/collections/rules';
 import { monthIndexSql, periodIndexSql } from '../domain/period';
 import { billOwedAsOfSql, billOwesAsOfSql } from '../queries/owed';
@@ -233,7 +234,7 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
              count(*)::BIGINT AS payments, sum(p.amount)::BIGINT AS amount,
              sum(p.penalty)::BIGINT AS penalty, sum(p.admin_fee)::BIGINT AS admin_fee
         FROM payments p LEFT JOIN customers c USING (customer_id)
-       WHERE p.status = 'completed'
+       WHERE ${completedPaymentSql('p')}
        GROUP BY ALL`,
   },
   {

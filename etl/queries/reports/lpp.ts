@@ -1,0 +1,159 @@
+/**
+ * The LPP, Laporan Penerimaan Penagihan (CONTRACT §4 Reports): what was received from day `from` to day
+ * `to` (Jakarta days of paid_at), per payment (detail) or per day × channel × golongan (rekap), with the
+ * refunded and cancelled rows apart. The payments are a channel's payments (completedPaymentSql), so the
+ * LPP's principal equals the channel totals of the same days.
+ */
+import { completedPaymentSql } from '../../domain/channel-rules';
+import { lembarOfPaymentSql } from '../../domain/reports/lpp';
+import type { Warehouse } from '../../warehouse/duckdb';
+import { conditionParams, filterConditionSql, type ArrearsFilters } from '../filters';
+import { requirePersonalData, type Scope } from '../scope';
+
+/** The customer filters of the LPP (the payer's area, golongan and status) and the channel. */
+export type LppFilters = Pick<ArrearsFilters, 'kecamatan' | 'desa' | 'tariffClass' | 'status'> & { channel?: string };
+
+export interface LppQuery {
+  /** YYYY-MM-DD, both included (etl/domain/reports/lpp.ts parseLppDays) */
+  from: string;
+  to: string;
+  filters: LppFilters;
+}
+
+export interface LppAmounts {
+  payments: number;
+  /** bills paid (lembarOfPayment) */
+  lembar: number;
+  principal: number;
+  penalty: number;
+  /** what the channel charged the customer (not the utility's) */
+  admin_fee: number;
+  /** principal + penalty: what the utility received */
+  total: number;
+}
+
+export interface LppPayment {
+  paid_at: string;
+  day: string;
+  payment_ref: string;
+  channel_code: string;
+  channel_name: string;
+  customer_id: string;
+  /** null for a payment of a customer we do not know */
+  customer_name: string | null;
+  desa_name: string | null;
+  tariff_class: string | null;
+  period: string | null;
+  /** completed, refunded or cancelled */
+  status: string;
+  lembar: number;
+  principal: number;
+  penalty: number;
+  admin_fee: number;
+  total: number;
+}
+
+export interface LppRekapRow extends LppAmounts {
+  day: string;
+  channel_code: string;
+  channel_name: string;
+  /** null for payments of customers we do not know */
+  tariff_class: string | null;
+}
+
+export interface LppRefundRekapRow extends LppAmounts {
+  day: string;
+  channel_code: string;
+  channel_name: string;
+  status: string;
+}
+
+/**
+ * The payments of the days that pass the filters, completed ones ($completed) or the refunded and
+ * cancelled ones, with their lembar. Unknown customers have no area or golongan: any customer filter
+ * leaves them out.
+ */
+const LPP_PAYMENTS = `
+  lembar AS (
+    SELECT payment_id, count(DISTINCT bill_id) AS bills FROM payment_allocations
+     WHERE target = 'bill' AND paid_on BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) GROUP BY 1),
+  lpp AS (
+    SELECT p.payment_id, strftime(p.paid_at, '%Y-%m-%d %H:%M:%S') AS paid_at, CAST(p.paid_on AS VARCHAR) AS day,
+           p.payment_ref, p.channel_code, coalesce(ch.channel_name, p.channel_code) AS channel_name,
+           p.customer_id, c.name AS customer_name, a.desa_name, c.tariff_class, p.period, p.status,
+           ${lembarOfPaymentSql('p.period', 'l.bills')} AS lembar,
+           p.amount AS principal, p.penalty, p.admin_fee, p.amount + p.penalty AS total
+      FROM payments p
+      LEFT JOIN channels ch ON ch.channel_code = p.channel_code
+      LEFT JOIN customers c ON c.customer_id = p.customer_id
+      LEFT JOIN areas a ON a.desa_code = c.desa_code
+      LEFT JOIN lembar l ON l.payment_id = p.payment_id
+     WHERE p.paid_on BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
+       AND (${completedPaymentSql('p')}) = $completed
+       AND (CAST($channel AS VARCHAR) IS NULL OR p.channel_code = $channel)
+       AND ${filterConditionSql({ kecamatan: 'a.kecamatan_code', desa: 'c.desa_code', tariffClass: 'c.tariff_class', status: 'c.status', age: 'NULL' })})`;
+
+const AMOUNTS = `count(*)::BIGINT AS payments, sum(lembar)::BIGINT AS lembar, sum(principal)::BIGINT AS principal,
+  sum(penalty)::BIGINT AS penalty, sum(admin_fee)::BIGINT AS admin_fee, sum(total)::BIGINT AS total`;
+
+function lppParams({ from, to, filters }: LppQuery, completed: boolean) {
+  return { from, to, completed, channel: filters.channel ?? null, ...conditionParams(filters) };
+}
+
+const NO_AMOUNTS: LppAmounts = { payments: 0, lembar: 0, principal: 0, penalty: 0, admin_fee: 0, total: 0 };
+
+/** The grand totals of the completed payments (the refunds are not in them). */
+export async function lppTotals(wh: Warehouse, query: LppQuery): Promise<LppAmounts> {
+  const [row] = await wh.query<LppAmounts>(`WITH ${LPP_PAYMENTS} SELECT ${AMOUNTS} FROM lpp`, lppParams(query, true));
+  return row.payments > 0 ? row : NO_AMOUNTS;
+}
+
+export interface LppPage {
+  /** rows to skip and at most how many to return (the whole list without) */
+  offset?: number;
+  limit?: number;
+}
+
+/**
+ * The detail: one row per payment, in time order (then channel and reference). `refunds: true` lists
+ * the refunded and cancelled rows instead. Names customers: refused without personal data.
+ */
+export async function lppPayments(
+  wh: Warehouse,
+  query: LppQuery & { scope: Scope; refunds?: boolean; page?: LppPage },
+): Promise<{ count: number; rows: LppPayment[] }> {
+  requirePersonalData(query.scope, 'The LPP detail');
+  const params = lppParams(query, !query.refunds);
+  const [rows, [{ count }]] = await Promise.all([
+    wh.query<LppPayment>(
+      `WITH ${LPP_PAYMENTS}
+       SELECT * EXCLUDE (payment_id) FROM lpp ORDER BY paid_at, channel_code, payment_ref
+       LIMIT CAST($limit AS BIGINT) OFFSET $offset`,
+      { ...params, limit: query.page?.limit ?? null, offset: query.page?.offset ?? 0 },
+    ),
+    wh.query<{ count: number }>(`WITH ${LPP_PAYMENTS} SELECT count(*)::BIGINT AS count FROM lpp`, params),
+  ]);
+  return { count, rows };
+}
+
+/** The rekap: per day × channel × golongan, in day order, then channel and golongan. */
+export function lppRekap(wh: Warehouse, query: LppQuery): Promise<LppRekapRow[]> {
+  return wh.query<LppRekapRow>(
+    `WITH ${LPP_PAYMENTS}
+     SELECT day, channel_code, channel_name, tariff_class, ${AMOUNTS}
+       FROM lpp GROUP BY day, channel_code, channel_name, tariff_class
+      ORDER BY day, channel_code, tariff_class NULLS LAST`,
+    lppParams(query, true),
+  );
+}
+
+/** The refunded and cancelled rows of the days per day × channel × status, apart from the totals. */
+export function lppRefundRekap(wh: Warehouse, query: LppQuery): Promise<LppRefundRekapRow[]> {
+  return wh.query<LppRefundRekapRow>(
+    `WITH ${LPP_PAYMENTS}
+     SELECT day, channel_code, channel_name, status, ${AMOUNTS}
+       FROM lpp GROUP BY day, channel_code, channel_name, status
+      ORDER BY day, channel_code, status`,
+    lppParams(query, false),
+  );
+}
