@@ -22,6 +22,8 @@ import { titled } from '~/ui/meta';
 import { LETTERS_INTENT, saveLetterSettings } from '~/lib/settings/letters-action.server';
 import { parseLetterSettings } from '~/lib/settings/letters.server';
 import { LetterSettingsForm } from '~/ui/settings/letters-form';
+import { saveTeamAreas, TEAM_AREAS_INTENT, teamAreasSection } from '~/lib/settings/team-areas-action.server';
+import { TeamAreasForm } from '~/ui/settings/team-areas-form';
 import letterStyles from '~/ui/letters/letters.css';
 
 export const meta = titled('nav.data');
@@ -35,14 +37,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = tableContext(user);
   const loadsQuery = tableQuery(loadsTable, params);
   const rejectsQuery = tableQuery(rejectsTable, params);
-  const [warehouse, freshness, settings] = await Promise.all([
+  const settings = await readSettings();
+  const [warehouse, freshness, teamAreas] = await Promise.all([
     withWarehouse(async (wh) => ({
       files: await loadHistory(wh),
       rejects: await rejectsPage(wh, { file, offset: rejectsQuery.offset, limit: rejectsQuery.pageSize, scope: rawRejectsScopeFor(user) }),
       rejectFiles: await filesWithRejects(wh),
     })),
     warehouseFreshness(),
-    readSettings(),
+    teamAreasSection(settings),
   ]);
   return json({
     loads: tableView(loadsTable, warehouse.files, loadsQuery, ctx, {}),
@@ -53,6 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     derivedAt: freshness.derivedAt,
     target: settings.arrears_target,
     letters: settings.letters ?? parseLetterSettings(null),
+    teamAreas,
     canEditTarget: canChangeSettings(user),
     defaultBaseMonth: freshness.lastCompleteMonth,
     saved: params.get('saved') === 'target',
@@ -67,6 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const asOf = new URL(request.url).searchParams.get(AS_OF_PARAM);
   if (asOf) back.searchParams.set(AS_OF_PARAM, asOf);
   if (form.get('intent') === LETTERS_INTENT) return saveLetterSettings(form, user, back.pathname + back.search);
+  if (form.get('intent') === TEAM_AREAS_INTENT) return saveTeamAreas(form, user, back.pathname + back.search);
   if (form.get('intent') === 'clear') {
     await settingsStore().clearArrearsTarget();
     return redirect(back.pathname + back.search);
@@ -97,6 +102,7 @@ export default function DataPage() {
       </header>
       <TargetSection />
       <LetterSettingsForm settings={data.letters} canEdit={data.canEditTarget} />
+      <TeamAreasForm section={data.teamAreas} canEdit={data.canEditTarget} />
       <section className="panel" aria-labelledby="loads-title">
         <div className="panel-head">
           <h2 id="loads-title">{t('data.loads.title')}</h2>
