@@ -1,0 +1,105 @@
+/**
+ * DSR, Daftar Sisa Rekening (CONTRACT §4, Reports): what is left unpaid at a month end. Detail: every
+ * overdue debt (each bill still owing, and the opening balance) of each customer, with its age;
+ * rekap: umur piutang × golongan, lembar and rupiah. Both are the arrears of that month end and add up
+ * to them for the same filters: the detail from the bills (debts.ts, as arrearsAsOf), the rekap from
+ * arrears_customer_month_end (debts.ts, as customersInArrears and the drill-down), which the tests
+ * hold equal to the bills.
+ */
+import { AGE_BUCKETS } from '../../domain/aging';
+import { monthEnd } from '../../domain/period';
+import { asLines, crossTab, totalsOf } from '../../domain/reports/rekap';
+import type { ReportColumn, ReportView } from '../../domain/reports/shape';
+import { FILTERED_DEBTS_SQL, MONTH_END_DEBTS_SQL } from '../debts';
+import { filterParams } from '../filters';
+import { requirePersonalData } from '../scope';
+import { echoParams } from './params';
+import { defineReport, type ReportDefinition } from './report';
+
+const DETAIL_COLUMNS: ReportColumn[] = [
+  { key: 'customer_id', format: 'text' },
+  { key: 'name', format: 'text', personal: true },
+  { key: 'kecamatan_name', label: 'kecamatan', format: 'text' },
+  { key: 'desa_name', label: 'desa', format: 'text' },
+  { key: 'tariff_class', format: 'text' },
+  { key: 'debt', format: 'text', coded: true },
+  { key: 'period', format: 'month' },
+  { key: 'due_on', format: 'date' },
+  { key: 'age_months', format: 'number' },
+  { key: 'age_bucket', format: 'text' },
+  { key: 'bills', format: 'number', summed: true },
+  { key: 'amount', format: 'money', summed: true },
+];
+
+const REKAP_COLUMNS: ReportColumn[] = [
+  { key: 'tariff_class', format: 'text' },
+  ...AGE_BUCKETS.flatMap((b, i): ReportColumn[] => [
+    { key: `bills_${i + 1}`, label: 'bills', format: 'number', group: `age:${b.label}`, summed: true },
+    { key: `amount_${i + 1}`, label: 'amount', format: 'money', group: `age:${b.label}`, summed: true },
+  ]),
+  { key: 'bills', format: 'number', group: 'total', summed: true },
+  { key: 'amount', format: 'money', group: 'total', summed: true },
+];
+
+/** Every debt of the month end after the filters, one line each, in the order the list prints them. */
+const DETAIL_SQL = `
+  WITH ${FILTERED_DEBTS_SQL},
+  lines AS (
+    SELECT d.customer_id, c.name, d.kecamatan_code, d.kecamatan_name, d.desa_code, d.desa_name, d.tariff_class,
+           CASE WHEN d.bill_id IS NULL THEN 'opening' ELSE 'bill' END AS debt,
+           coalesce(b.period, o.oldest_period) AS period, strftime(b.due_on, '%Y-%m-%d') AS due_on,
+           d.age::BIGINT AS age_months, d.age_bucket,
+           CASE WHEN d.bill_id IS NULL THEN 0 ELSE 1 END::BIGINT AS bills, d.outstanding::BIGINT AS amount
+      FROM debts d JOIN kept USING (customer_id) JOIN customers c USING (customer_id)
+      LEFT JOIN bill_balances b ON b.bill_id = d.bill_id
+      LEFT JOIN opening_balances o ON d.bill_id IS NULL AND o.customer_id = d.customer_id)`;
+
+const DETAIL_ORDER = 'ORDER BY kecamatan_code, desa_code, customer_id, debt DESC, period';
+
+export const dsrReport: ReportDefinition = defineReport({
+  id: 'dsr',
+  period: { kind: 'month', param: 'as_of' },
+  filters: ['kecamatan', 'desa', 'tariffClass', 'status', 'age', 'minAmount'],
+  detailIsPersonal: true,
+  columns: (view: ReportView) => (view === 'detail' ? DETAIL_COLUMNS : REKAP_COLUMNS),
+  async run(wh, query, scope) {
+    const month = query.period.month;
+    if (!month) throw new RangeError('the DSR needs a month');
+    const params = { as_of: monthEnd(month), ...filterParams(query.filters) };
+    const base = { report: 'dsr', view: query.view, filters: echoParams(dsrReport, query.period, query.filters) };
+    if (query.view === 'detail') {
+      requirePersonalData(scope, 'the DSR detail');
+      const sums = await wh.one<{ count: number; bills: number | null; amount: number | null }>(
+        `${DETAIL_SQL} SELECT count(*)::BIGINT AS count, sum(bills)::BIGINT AS bills, sum(amount)::BIGINT AS amount FROM lines`,
+        params,
+      );
+      const window = query.window;
+      const rows = await wh.query<Record<string, string | number | null>>(
+        `${DETAIL_SQL} SELECT * EXCLUDE (kecamatan_code, desa_code) FROM lines ${DETAIL_ORDER}${window ? ' LIMIT $limit OFFSET $offset' : ''}`,
+        window ? { ...params, limit: window.limit, offset: window.offset } : params,
+      );
+      return {
+        ...base,
+        columns: DETAIL_COLUMNS,
+        rows: asLines(DETAIL_COLUMNS, rows),
+        totals: { bills: sums.bills ?? 0, amount: sums.amount ?? 0 },
+        count: sums.count,
+        offset: window?.offset ?? 0,
+        limit: window?.limit ?? null,
+      };
+    }
+    const cells = await wh.query<{ tariff_class: string; age_bucket: string; bills: number; amount: number }>(
+      `WITH ${MONTH_END_DEBTS_SQL}
+       SELECT d.tariff_class, d.age_bucket, sum(d.bills)::BIGINT AS bills, sum(d.arrears)::BIGINT AS amount
+         FROM month_debts d JOIN kept USING (customer_id)
+        GROUP BY ALL HAVING sum(d.arrears) <> 0 OR sum(d.bills) <> 0`,
+      params,
+    );
+    const classes = [...new Set(cells.map((c) => c.tariff_class))].sort();
+    const lines = crossTab(
+      cells.map((c) => ({ row: c.tariff_class, column: c.age_bucket, values: { bills: c.bills, amount: c.amount } })),
+      { rowKey: 'tariff_class', rowOrder: classes, columnOrder: AGE_BUCKETS.map((b) => b.label), measures: ['bills', 'amount'] },
+    );
+    return { ...base, columns: REKAP_COLUMNS, rows: asLines(REKAP_COLUMNS, lines), totals: totalsOf(REKAP_COLUMNS, lines), count: lines.length, offset: 0, limit: null };
+  },
+});

@@ -1,0 +1,14 @@
+/**
+ * The reports (Laporan), by the id in their URLs: `/reports/<id>`, `/print/reports/<id>`,
+ * `GET /api/v1/reports/<id>`. A new report is one module in this folder and one line here.
+ */
+import { dsrReport } from './dsr';
+import type { ReportDefinition } from './report';
+
+export const REPORTS: Readonly<Record<string, ReportDefinition>> = Object.freeze({
+  dsr: dsrReport,
+});
+
+export function reportById(id: string): ReportDefinition | null {
+  return Object.hasOwn(REPORTS, id) ? REPORTS[id] : null;
+}
