@@ -14,7 +14,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelPayments } from '../../etl/queries/channels';
-import { lppPayments, lppRefundRekap, lppRekap, lppTotals } from '../../etl/queries/reports/lpp';
+import { lppPayments, lppRefundRekap, lppRekap, lppReport, lppTotals } from '../../etl/queries/reports/lpp';
+import type { ReportQuery } from '../../etl/queries/reports/report';
 import { EVERYTHING, ScopeRefusedError } from '../../etl/queries/scope';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
 import { BASE_FILES, fixture, type Fixture } from '../support/fixture';
@@ -124,5 +125,43 @@ describe('the LPP detail', () => {
 
   it('is refused without personal data', async () => {
     await expect(lppPayments(wh, { ...MARCH, scope: { personalData: false, teams: 'all' } })).rejects.toBeInstanceOf(ScopeRefusedError);
+  });
+});
+
+describe('the LPP as a report (the page, print, downloads and API read this)', () => {
+  const query = (view: ReportQuery['view'], from: string, to: string, window: ReportQuery['window'] = null): ReportQuery => ({ view, period: { from, to }, filters: {}, window });
+
+  it('rekap: the days with a subtotal each, then the refunds and cancellations apart; the totals are the received payments', async () => {
+    const r = await lppReport.run(wh, query('rekap', '2024-03-01', '2024-04-30'), EVERYTHING);
+    expect(r.rows.map((x) => [x.row_type, x.day, x.channel_code ?? null, x.status, x.principal])).toEqual([
+      ['line', '2024-03-10', 'FASTPAY', 'completed', 100_000],
+      ['subtotal', '2024-03-10', null, null, 100_000],
+      ['line', '2024-03-11', 'SHOPEE', 'completed', 100_000],
+      ['subtotal', '2024-03-11', null, null, 100_000],
+      ['line', '2024-03-15', 'KOLEKTOR', 'completed', 50_000],
+      ['subtotal', '2024-03-15', null, null, 50_000],
+      ['line', '2024-04-10', 'LOKET', 'completed', 60_000],
+      ['subtotal', '2024-04-10', null, null, 60_000],
+      ['line', '2024-04-15', 'LOKET', 'completed', 100_000],
+      ['subtotal', '2024-04-15', null, null, 100_000],
+      ['line', '2024-04-25', 'FASTPAY', 'completed', 20_000],
+      ['subtotal', '2024-04-25', null, null, 20_000],
+      ['line', '2024-03-12', 'SHOPEE', 'refunded', 50_000],
+      ['subtotal', null, null, 'refunded', 50_000],
+      ['line', '2024-04-01', 'SHOPEE', 'cancelled', 30_000],
+      ['subtotal', null, null, 'cancelled', 30_000],
+    ]);
+    expect(r.totals).toEqual({ payments: 6, lembar: 6, principal: 430_000, penalty: 7_000, admin_fee: 4_500, total: 437_000 });
+    expect(r.filters).toEqual({ from: '2024-03-01', to: '2024-04-30', kecamatan: null, desa: null, tariff_class: null, channel: null });
+  });
+
+  it('detail: received payments in time order, then the refunded and cancelled ones, paged across both', async () => {
+    const all = await lppReport.run(wh, query('detail', '2024-03-01', '2024-04-30'), EVERYTHING);
+    expect(all.rows.map((x) => x.payment_ref)).toEqual(['P2', 'SO1', 'P4', 'P5', 'P6', 'P3', 'SO2', 'SO3']);
+    expect([all.count, all.totals.principal]).toEqual([8, 430_000]);
+    const page = await lppReport.run(wh, query('detail', '2024-03-01', '2024-04-30', { offset: 5, limit: 2 }), EVERYTHING);
+    expect([page.rows.map((x) => x.payment_ref), page.count, page.offset, page.limit]).toEqual([['P3', 'SO2'], 8, 5, 2]);
+    const last = await lppReport.run(wh, query('detail', '2024-03-01', '2024-04-30', { offset: 7, limit: 2 }), EVERYTHING);
+    expect(last.rows.map((x) => x.payment_ref)).toEqual(['SO3']);
   });
 });

@@ -15,7 +15,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrearsMovement } from '../../etl/queries/movement';
-import { defaultTeamAreas, menunggakByCollector, menunggakCustomers, type MenunggakQuery } from '../../etl/queries/reports/menunggak';
+import { defaultTeamAreas, menunggakByCollector, menunggakCustomers, menunggakReport, NO_TEAM, UNASSIGNED, type MenunggakQuery } from '../../etl/queries/reports/menunggak';
+import type { ReportQuery } from '../../etl/queries/reports/report';
 import { EVERYTHING, ScopeRefusedError } from '../../etl/queries/scope';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
 import { fixture, type Fixture } from '../support/fixture';
@@ -109,5 +110,42 @@ describe('the detail of March 2024', () => {
     const r = await menunggakCustomers(wh, { ...MARCH, page: { offset: 2, limit: 5 } });
     expect([r.count, r.rows.map((c) => c.customer_id)]).toEqual([3, ['0100000003']]);
     await expect(menunggakCustomers(wh, { ...MARCH, scope: { personalData: false, teams: 'all' } })).rejects.toBeInstanceOf(ScopeRefusedError);
+  });
+});
+
+describe('Menunggak per petugas as a report (the page, print, downloads and API read this)', () => {
+  const query = (view: ReportQuery['view'], settings?: ReportQuery['settings']): ReportQuery => ({ view, period: { month: '2024-03' }, filters: {}, window: null, settings });
+
+  it('rekap: a line per collector and a subtotal per team; % tertagih recomputed from the sums', async () => {
+    const r = await menunggakReport.run(wh, query('rekap'), EVERYTHING);
+    expect(r.rows.map((x) => [x.row_type, x.team_name, x.collector_name, x.to_collect, x.arrears, x.share_collected])).toEqual([
+      ['line', 'Tim Curup', 'Andi', 50_000, 50_000, 0],
+      ['subtotal', 'Tim Curup', null, 50_000, 50_000, 0],
+      ['line', 'Tim Curup Timur', 'Bayu', 460_000, 280_000, 150_000 / 460_000],
+      ['subtotal', 'Tim Curup Timur', null, 460_000, 280_000, 150_000 / 460_000],
+    ]);
+    expect(r.totals).toEqual({
+      customers: 3, customers_in_arrears: 3, bills_to_collect: 5, to_collect: 510_000, collected: 150_000, written_off: 30_000,
+      overdue_bills: 3, arrears: 330_000, share_collected: 150_000 / 510_000,
+    });
+  });
+
+  it('reads the team areas from the settings; the rows of no collector or no team say so', async () => {
+    const r = await menunggakReport.run(wh, query('rekap', { teamAreas: { T02: ['17.02.09.1001'] } }), EVERYTHING);
+    expect(r.rows.filter((x) => x.row_type === 'line').map((x) => [x.team_id, x.team_name, x.collector_id, x.collector_name, x.customers])).toEqual([
+      ['T02', 'Tim Curup Timur', null, UNASSIGNED, 1], // C1: nobody of T02 visited its desa
+      [null, NO_TEAM, null, UNASSIGNED, 2], // C2, C3: no team covers Curup Timur in this setting
+    ]);
+  });
+
+  it('detail: a line per customer; the totals of the whole selection', async () => {
+    const r = await menunggakReport.run(wh, query('detail'), EVERYTHING);
+    expect(r.rows.map((x) => [x.collector_name, x.customer_id, x.arrears])).toEqual([
+      ['Andi', '0100000001', 50_000],
+      ['Bayu', '0100000002', 180_000],
+      ['Bayu', '0100000003', 100_000],
+    ]);
+    expect(r.totals).toMatchObject({ to_collect: 510_000, arrears: 330_000 });
+    expect(r.filters).toEqual({ as_of: '2024-03', team: null, kecamatan: null, desa: null, tariff_class: null });
   });
 });

@@ -3,10 +3,14 @@
  * `GET /api/v1/reports/<id>`. A new report is one module in this folder and one line here.
  */
 import { dsrReport } from './dsr';
+import { lppReport } from './lpp';
+import { menunggakReport } from './menunggak';
 import type { ReportDefinition } from './report';
 
 export const REPORTS: Readonly<Record<string, ReportDefinition>> = Object.freeze({
   dsr: dsrReport,
+  lpp: lppReport,
+  menunggak: menunggakReport,
 });
 
 export function reportById(id: string): ReportDefinition | null {

@@ -5,10 +5,14 @@
  * LPP's principal equals the channel totals of the same days.
  */
 import { completedPaymentSql } from '../../domain/channel-rules';
-import { lembarOfPaymentSql } from '../../domain/reports/lpp';
+import { lembarOfPaymentSql, LPP_MAX_DAYS } from '../../domain/reports/lpp';
+import { asLines, withSubtotals } from '../../domain/reports/rekap';
+import type { ReportColumn, ReportView } from '../../domain/reports/shape';
 import type { Warehouse } from '../../warehouse/duckdb';
 import { conditionParams, filterConditionSql, type ArrearsFilters } from '../filters';
 import { requirePersonalData, type Scope } from '../scope';
+import { echoParams } from './params';
+import { defineReport, type ReportDefinition } from './report';
 
 /** The customer filters of the LPP (the payer's area, golongan and status) and the channel. */
 export type LppFilters = Pick<ArrearsFilters, 'kecamatan' | 'desa' | 'tariffClass' | 'status'> & { channel?: string };
@@ -35,6 +39,8 @@ export interface LppAmounts {
 export interface LppPayment {
   paid_at: string;
   day: string;
+  /** HH:MM:SS, Jakarta */
+  time: string;
   payment_ref: string;
   channel_code: string;
   channel_name: string;
@@ -79,6 +85,7 @@ const LPP_PAYMENTS = `
      WHERE target = 'bill' AND paid_on BETWEEN CAST($from AS DATE) AND CAST($to AS DATE) GROUP BY 1),
   lpp AS (
     SELECT p.payment_id, strftime(p.paid_at, '%Y-%m-%d %H:%M:%S') AS paid_at, CAST(p.paid_on AS VARCHAR) AS day,
+           strftime(p.paid_at, '%H:%M:%S') AS time,
            p.payment_ref, p.channel_code, coalesce(ch.channel_name, p.channel_code) AS channel_name,
            p.customer_id, c.name AS customer_name, a.desa_name, c.tariff_class, p.period, p.status,
            ${lembarOfPaymentSql('p.period', 'l.bills')} AS lembar,
@@ -147,13 +154,84 @@ export function lppRekap(wh: Warehouse, query: LppQuery): Promise<LppRekapRow[]>
   );
 }
 
-/** The refunded and cancelled rows of the days per day × channel × status, apart from the totals. */
+/** The refunded and cancelled rows of the days per status (refunded first) × day × channel, apart from the totals. */
 export function lppRefundRekap(wh: Warehouse, query: LppQuery): Promise<LppRefundRekapRow[]> {
   return wh.query<LppRefundRekapRow>(
     `WITH ${LPP_PAYMENTS}
      SELECT day, channel_code, channel_name, status, ${AMOUNTS}
        FROM lpp GROUP BY day, channel_code, channel_name, status
-      ORDER BY day, channel_code, status`,
+      ORDER BY status DESC, day, channel_code`,
     lppParams(query, false),
   );
 }
+
+const LPP_FILTERS = ['kecamatan', 'desa', 'tariffClass', 'channel'] as const;
+
+const AMOUNT_COLUMNS: ReportColumn[] = [
+  { key: 'lembar', format: 'number', summed: true },
+  { key: 'principal', format: 'money', summed: true },
+  { key: 'penalty', format: 'money', summed: true },
+  { key: 'admin_fee', format: 'money', summed: true },
+  { key: 'total', label: 'received_total', format: 'money', summed: true },
+];
+
+const DETAIL_COLUMNS: ReportColumn[] = [
+  { key: 'day', format: 'date' },
+  { key: 'time', format: 'text' },
+  { key: 'payment_ref', format: 'text' },
+  { key: 'channel_name', label: 'channel', format: 'text' },
+  { key: 'customer_id', format: 'text' },
+  { key: 'customer_name', label: 'name', format: 'text', personal: true },
+  { key: 'desa_name', label: 'desa', format: 'text' },
+  { key: 'tariff_class', format: 'text' },
+  { key: 'period', format: 'month' },
+  { key: 'status', format: 'text', coded: true },
+  ...AMOUNT_COLUMNS,
+];
+
+const REKAP_COLUMNS: ReportColumn[] = [
+  { key: 'day', format: 'date' },
+  { key: 'channel_name', label: 'channel', format: 'text' },
+  { key: 'tariff_class', format: 'text' },
+  { key: 'status', format: 'text', coded: true },
+  { key: 'payments', format: 'number', summed: true },
+  ...AMOUNT_COLUMNS,
+];
+
+const totalsOfAmounts = (a: LppAmounts) => ({ payments: a.payments, lembar: a.lembar, principal: a.principal, penalty: a.penalty, admin_fee: a.admin_fee, total: a.total });
+
+/**
+ * The LPP as a report (etl/queries/reports/report.ts). Rekap: the received payments per day × channel
+ * × golongan with a subtotal per day, then the refunds and cancellations with a subtotal per status;
+ * detail: every received payment in time order, then the refunded and cancelled ones. The totals are
+ * the received payments' only (lppTotals): `totals.principal`, `totals.penalty`, `totals.admin_fee`.
+ */
+export const lppReport: ReportDefinition = defineReport({
+  id: 'lpp',
+  period: { kind: 'days', from: 'from', to: 'to', maxDays: LPP_MAX_DAYS },
+  filters: LPP_FILTERS,
+  detailIsPersonal: true,
+  columns: (view: ReportView) => (view === 'detail' ? DETAIL_COLUMNS : REKAP_COLUMNS),
+  async run(wh, query, scope) {
+    const { from, to } = query.period;
+    if (!from || !to) throw new RangeError('the LPP needs its days');
+    const f = query.filters;
+    const lpp: LppQuery = { from, to, filters: { kecamatan: f.kecamatan, desa: f.desa, tariffClass: f.tariffClass, channel: f.channel } };
+    const base = { report: 'lpp', view: query.view, filters: echoParams(lppReport, query.period, query.filters) };
+    const totals = totalsOfAmounts(await lppTotals(wh, lpp));
+    if (query.view === 'detail') {
+      const window = query.window;
+      const received = await lppPayments(wh, { ...lpp, scope, page: window ?? undefined });
+      const refundPage = window ? { offset: Math.max(0, window.offset - received.count), limit: window.limit - received.rows.length } : undefined;
+      const refunds = await lppPayments(wh, { ...lpp, scope, refunds: true, page: refundPage });
+      const lines = [...received.rows, ...refunds.rows].map(({ paid_at: _, ...row }) => row);
+      return { ...base, columns: DETAIL_COLUMNS, rows: asLines(DETAIL_COLUMNS, lines), totals, count: received.count + refunds.count, offset: window?.offset ?? 0, limit: window?.limit ?? null };
+    }
+    const [received, refunds] = await Promise.all([lppRekap(wh, lpp), lppRefundRekap(wh, lpp)]);
+    const rows = [
+      ...withSubtotals(REKAP_COLUMNS, received.map((r) => ({ ...r, status: 'completed' })), { by: 'day', labelKey: 'day' }),
+      ...withSubtotals(REKAP_COLUMNS, refunds.map((r) => ({ ...r, tariff_class: null })), { by: 'status', labelKey: 'status' }),
+    ];
+    return { ...base, columns: REKAP_COLUMNS, rows, totals, count: received.length + refunds.length, offset: 0, limit: null };
+  },
+});

@@ -15,9 +15,13 @@ import {
   type TeamAreas,
 } from '../../domain/reports/menunggak';
 import { addMonths, monthEnd } from '../../domain/period';
+import { asLines, totalsOf, withSubtotals } from '../../domain/reports/rekap';
+import type { ReportColumn, ReportView } from '../../domain/reports/shape';
 import type { Warehouse } from '../../warehouse/duckdb';
 import { conditionParams, filterConditionSql, type ArrearsFilters } from '../filters';
 import { requirePersonalData, teamParams, teamScopeSql, type Scope } from '../scope';
+import { echoParams } from './params';
+import { defineReport, type ReportDefinition } from './report';
 
 export type MenunggakFilters = Pick<ArrearsFilters, 'kecamatan' | 'desa' | 'tariffClass' | 'status'> & { team?: string };
 
@@ -194,3 +198,77 @@ export async function menunggakCustomers(
 export async function defaultTeamAreas(wh: Warehouse, { through }: { through: string }): Promise<TeamAreas> {
   return defaultTeamAreasOf(await desaVisits(wh, through));
 }
+
+const FIGURE_COLUMNS: ReportColumn[] = [
+  { key: 'bills_to_collect', label: 'bills', format: 'number', group: 'to_collect', summed: true },
+  { key: 'to_collect', label: 'amount', format: 'money', group: 'to_collect', summed: true },
+  { key: 'collected', format: 'money', summed: true },
+  { key: 'written_off', format: 'money', summed: true },
+  { key: 'overdue_bills', label: 'bills', format: 'number', group: 'in_arrears', summed: true },
+  { key: 'arrears', label: 'amount', format: 'money', group: 'in_arrears', summed: true },
+  { key: 'share_collected', format: 'percent', ratio: { numerator: 'collected', denominator: 'to_collect', decimals: null } },
+];
+
+const REKAP_COLUMNS: ReportColumn[] = [
+  { key: 'team_name', label: 'team', format: 'text' },
+  { key: 'collector_name', label: 'collector', format: 'text' },
+  { key: 'customers', format: 'number', summed: true },
+  { key: 'customers_in_arrears', format: 'number', summed: true },
+  ...FIGURE_COLUMNS,
+];
+
+const DETAIL_COLUMNS: ReportColumn[] = [
+  { key: 'team_name', label: 'team', format: 'text' },
+  { key: 'collector_name', label: 'collector', format: 'text' },
+  { key: 'customer_id', format: 'text' },
+  { key: 'customer_name', label: 'name', format: 'text', personal: true },
+  { key: 'desa_name', label: 'desa', format: 'text' },
+  { key: 'tariff_class', format: 'text' },
+  ...FIGURE_COLUMNS,
+];
+
+/**
+ * The rows without a team or a collector say so in words (the report is printed in Bahasa Indonesia);
+ * their ids stay null in the JSON.
+ */
+export const NO_TEAM = 'Tanpa tim';
+export const UNASSIGNED = 'Belum dibagi';
+
+function named<R extends { team_id: string | null; team_name: string | null; collector_id: string | null; collector_name: string | null }>(r: R): R {
+  return { ...r, team_name: r.team_id === null ? NO_TEAM : r.team_name, collector_name: r.collector_id === null ? UNASSIGNED : r.collector_name };
+}
+
+/**
+ * Menunggak per petugas as a report (etl/queries/reports/report.ts). Rekap: one line per collector
+ * with a subtotal per team; detail: one line per customer with something to collect. The team areas
+ * come from the admins' setting (query.settings), the default from the visits when absent.
+ */
+export const menunggakReport: ReportDefinition = defineReport({
+  id: 'menunggak',
+  period: { kind: 'month', param: 'as_of' },
+  filters: ['team', 'kecamatan', 'desa', 'tariffClass'],
+  detailIsPersonal: true,
+  columns: (view: ReportView) => (view === 'detail' ? DETAIL_COLUMNS : REKAP_COLUMNS),
+  async run(wh, query, scope) {
+    const asOf = query.period.month;
+    if (!asOf) throw new RangeError('the Menunggak per petugas report needs a month');
+    const f = query.filters;
+    const q: MenunggakQuery = {
+      asOf,
+      filters: { team: f.team, kecamatan: f.kecamatan, desa: f.desa, tariffClass: f.tariffClass },
+      teamAreas: query.settings?.teamAreas ?? null,
+      scope,
+    };
+    const base = { report: 'menunggak', view: query.view, filters: echoParams(menunggakReport, query.period, query.filters) };
+    const collectors = (await menunggakByCollector(wh, q)).map((r) => ({ ...named(r) }));
+    const totals = totalsOf(REKAP_COLUMNS, collectors);
+    if (query.view === 'detail') {
+      const window = query.window;
+      const detail = await menunggakCustomers(wh, { ...q, page: window ?? undefined });
+      const { customers: _c, customers_in_arrears: _a, ...detailTotals } = totals;
+      return { ...base, columns: DETAIL_COLUMNS, rows: asLines(DETAIL_COLUMNS, detail.rows.map((r) => ({ ...named(r) }))), totals: detailTotals, count: detail.count, offset: window?.offset ?? 0, limit: window?.limit ?? null };
+    }
+    const rows = withSubtotals(REKAP_COLUMNS, collectors, { by: 'team_id', labelKey: 'team_name' });
+    return { ...base, columns: REKAP_COLUMNS, rows, totals, count: collectors.length, offset: 0, limit: null };
+  },
+});

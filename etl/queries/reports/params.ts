@@ -4,7 +4,7 @@
  * parseArrearsFilters, the one reader of them), `channel=`, `team=`. A wrong or unknown parameter is
  * named in the answer (the API's 400).
  */
-import { parseDate, parsePeriod } from '../../domain/period';
+import { dayNumber, parseDate, parsePeriod } from '../../domain/period';
 import { REPORT_VIEWS, type ReportView } from '../../domain/reports/shape';
 import { FILTER_PARAMS, parseArrearsFilters } from '../filters';
 import type { ReportDefinition, ReportFilterName, ReportFilters, ReportPeriod } from './report';
@@ -69,6 +69,8 @@ export function parseReportParams(def: ReportDefinition, params: URLSearchParams
     const to = day(toName, last);
     if (typeof to !== 'string') return to;
     if (to < from) return bad(toName, `must not be before ${fromName} (${from})`);
+    const days = dayNumber(to) - dayNumber(from) + 1;
+    if (def.period.maxDays !== undefined && days > def.period.maxDays) return bad(toName, `at most ${def.period.maxDays} days (${from} to ${to} is ${days})`);
     period.from = from;
     period.to = to;
   }

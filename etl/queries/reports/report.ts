@@ -3,13 +3,14 @@
  * filters it accepts, and the named queries behind its two views. The web layer (page, print view,
  * downloads, `GET /api/v1/reports/<id>`) works from this alone.
  */
+import type { TeamAreas } from '../../domain/reports/menunggak';
 import type { ReportColumn, ReportResult, ReportView } from '../../domain/reports/shape';
 import type { Warehouse } from '../../warehouse/duckdb';
 import type { ArrearsFilters } from '../filters';
 import type { Scope } from '../scope';
 
 /** The period parameter: one month (`as_of`, `period`, `month` = YYYY-MM) or a range of days (`from`, `to`). */
-export type PeriodSpec = { kind: 'month'; param: string } | { kind: 'days'; from: string; to: string };
+export type PeriodSpec = { kind: 'month'; param: string } | { kind: 'days'; from: string; to: string; /** the longest range asked, in days */ maxDays?: number };
 
 export interface ReportPeriod {
   /** YYYY-MM for a month report */
@@ -35,6 +36,13 @@ export interface ReportQuery {
   filters: ReportFilters;
   /** detail views: the page (offset, limit); null: every line (downloads, print) */
   window: { offset: number; limit: number } | null;
+  /** the admins' settings a report reads (the web layer passes them; absent: the defaults) */
+  settings?: ReportSettings;
+}
+
+export interface ReportSettings {
+  /** Menunggak per petugas: the areas each team covers; null: the default from the visits */
+  teamAreas: TeamAreas | null;
 }
 
 export interface ReportDefinition {

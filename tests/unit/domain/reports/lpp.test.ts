@@ -1,23 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { lembarOfPayment, LPP_MAX_DAYS, parseLppDays } from '../../../../etl/domain/reports/lpp';
+import { lembarOfPayment, LPP_MAX_DAYS } from '../../../../etl/domain/reports/lpp';
+import { lppReport } from '../../../../etl/queries/reports/lpp';
+import { parseReportParams } from '../../../../etl/queries/reports/params';
 
 describe('the days of an LPP', () => {
-  it('takes a range of days, both included; one day when `to` is left out', () => {
-    expect(parseLppDays('2024-03-01', '2024-03-31')).toEqual({ ok: true, from: '2024-03-01', to: '2024-03-31' });
-    expect(parseLppDays('2024-03-05', null)).toEqual({ ok: true, from: '2024-03-05', to: '2024-03-05' });
+  const months = ['2024-01', '2024-02', '2024-03', '2024-04'];
+  const parse = (query: string) => parseReportParams(lppReport, new URLSearchParams(query), months, '2024-04');
+
+  it('takes a range of days, both included; by default the last complete month', () => {
+    expect(parse('from=2024-03-01&to=2024-03-31')).toMatchObject({ ok: true, value: { period: { from: '2024-03-01', to: '2024-03-31' } } });
+    expect(parse('')).toMatchObject({ ok: true, value: { view: 'rekap', period: { from: '2024-04-01', to: '2024-04-30' } } });
   });
 
   it('names the parameter it refuses', () => {
-    expect(parseLppDays(null, '2024-03-31')).toMatchObject({ ok: false, parameter: 'from' });
-    expect(parseLppDays('2024-02-30', '2024-03-31')).toMatchObject({ ok: false, parameter: 'from' });
-    expect(parseLppDays('2024-03-01', '31/03/2024')).toMatchObject({ ok: false, parameter: 'to' });
-    expect(parseLppDays('2024-04-01', '2024-03-31')).toEqual({ ok: false, parameter: 'from', message: 'from: 2024-04-01 is after to (2024-03-31)' });
+    expect(parse('from=2024-02-30&to=2024-03-31')).toMatchObject({ ok: false, param: 'from' });
+    expect(parse('from=2024-04-01&to=2024-03-31')).toMatchObject({ ok: false, param: 'to' });
+    expect(parse('from=2024-03-01&to=2024-03-31&age=1')).toMatchObject({ ok: false, param: 'age' });
+    expect(parse('from=2024-03-01&to=2024-03-31&channel=LOKET;DROP')).toMatchObject({ ok: false, param: 'channel' });
   });
 
   it('covers at most a year of days, a leap year included', () => {
     expect(LPP_MAX_DAYS).toBe(366);
-    expect(parseLppDays('2024-01-01', '2024-12-31')).toMatchObject({ ok: true }); // 366 days
-    expect(parseLppDays('2024-01-01', '2025-01-01')).toEqual({ ok: false, parameter: 'to', message: 'to: at most 366 days from 2024-01-01 (367 asked)' });
+    expect(parse('from=2024-01-01&to=2024-12-31')).toMatchObject({ ok: true }); // 366 days
+    expect(parse('from=2024-01-01&to=2025-01-01')).toEqual({ ok: false, param: 'to', message: 'to: at most 366 days (2024-01-01 to 2025-01-01 is 367)' });
   });
 });
 
