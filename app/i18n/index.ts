@@ -19,13 +19,14 @@ import common from './messages/common';
 import data from './messages/data';
 import ledger from './messages/ledger';
 import overview from './messages/overview';
+import reports from './messages/reports';
 import table from './messages/table';
 
 export type { Lang } from './format';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 export const DEFAULT_LANG: Lang = 'id';
 
-const FEATURES = [common, auth, data, overview, table, ledger, channels, collections, arrears] as const;
+const FEATURES = [common, auth, data, overview, table, ledger, channels, collections, arrears, reports] as const;
 
 type Feature = (typeof FEATURES)[number];
 type KeysOf<F> = F extends { id: Record<infer K, string> } ? K : never;

@@ -9,6 +9,7 @@
 import { env } from './env.server';
 import { JsonFile } from './json-file.server';
 import { parseLetterSettings, type LetterSettings } from './settings/letters.server';
+import { parseReportSettings, type ReportSettings } from './settings/reports.server';
 
 export interface ArrearsTarget {
   /** the reduction aimed at, in percent of the arrears of base_month (25 = arrears down by a quarter) */
@@ -24,6 +25,7 @@ export interface ArrearsTarget {
 export interface Settings {
   arrears_target: ArrearsTarget | null;
   letters?: LetterSettings;
+  reports?: ReportSettings;
 }
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -50,7 +52,7 @@ function parseSettings(raw: unknown, path: string): Settings {
     t && typeof t.percent === 'number' && typeof t.by_date === 'string' && typeof t.base_month === 'string'
       ? { percent: t.percent, by_date: t.by_date, base_month: t.base_month, set_by: String(t.set_by ?? ''), set_at: String(t.set_at ?? '') }
       : null;
-  return { arrears_target: target, letters: parseLetterSettings((raw as { letters?: unknown }).letters) };
+  return { arrears_target: target, letters: parseLetterSettings((raw as { letters?: unknown }).letters), reports: parseReportSettings((raw as { reports?: unknown }).reports) };
 }
 
 export class SettingsStore {

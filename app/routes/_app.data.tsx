@@ -22,6 +22,9 @@ import { titled } from '~/ui/meta';
 import { LETTERS_INTENT, saveLetterSettings } from '~/lib/settings/letters-action.server';
 import { parseLetterSettings } from '~/lib/settings/letters.server';
 import { LetterSettingsForm } from '~/ui/settings/letters-form';
+import { REPORTS_INTENT, saveReportSettings } from '~/lib/settings/reports-action.server';
+import { parseReportSettings } from '~/lib/settings/reports.server';
+import { ReportSettingsForm } from '~/ui/settings/reports-form';
 import letterStyles from '~/ui/letters/letters.css';
 
 export const meta = titled('nav.data');
@@ -53,6 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     derivedAt: freshness.derivedAt,
     target: settings.arrears_target,
     letters: settings.letters ?? parseLetterSettings(null),
+    reportSettings: settings.reports ?? parseReportSettings(null),
     canEditTarget: canChangeSettings(user),
     defaultBaseMonth: freshness.lastCompleteMonth,
     saved: params.get('saved') === 'target',
@@ -67,6 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const asOf = new URL(request.url).searchParams.get(AS_OF_PARAM);
   if (asOf) back.searchParams.set(AS_OF_PARAM, asOf);
   if (form.get('intent') === LETTERS_INTENT) return saveLetterSettings(form, user, back.pathname + back.search);
+  if (form.get('intent') === REPORTS_INTENT) return saveReportSettings(form, user, back.pathname + back.search);
   if (form.get('intent') === 'clear') {
     await settingsStore().clearArrearsTarget();
     return redirect(back.pathname + back.search);
@@ -97,6 +102,7 @@ export default function DataPage() {
       </header>
       <TargetSection />
       <LetterSettingsForm settings={data.letters} canEdit={data.canEditTarget} />
+      <ReportSettingsForm settings={data.reportSettings} canEdit={data.canEditTarget} />
       <section className="panel" aria-labelledby="loads-title">
         <div className="panel-head">
           <h2 id="loads-title">{t('data.loads.title')}</h2>
