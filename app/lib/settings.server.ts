@@ -10,6 +10,7 @@ import { env } from './env.server';
 import { JsonFile } from './json-file.server';
 import { parseLetterSettings, type LetterSettings } from './settings/letters.server';
 import { parseTeamAreasSetting, type TeamAreasSetting } from './settings/team-areas.server';
+import { parseReportSettings, type ReportSettings } from './settings/reports.server';
 
 export interface ArrearsTarget {
   /** the reduction aimed at, in percent of the arrears of base_month (25 = arrears down by a quarter) */
@@ -26,6 +27,7 @@ export interface Settings {
   arrears_target: ArrearsTarget | null;
   letters?: LetterSettings;
   team_areas?: TeamAreasSetting | null;
+  reports?: ReportSettings;
 }
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -55,6 +57,7 @@ function parseSettings(raw: unknown, path: string): Settings {
   return {
     arrears_target: target,
     letters: parseLetterSettings((raw as { letters?: unknown }).letters),
+    reports: parseReportSettings((raw as { reports?: unknown }).reports),
     team_areas: parseTeamAreasSetting((raw as { team_areas?: unknown }).team_areas),
   };
 }

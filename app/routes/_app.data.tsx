@@ -24,6 +24,9 @@ import { parseLetterSettings } from '~/lib/settings/letters.server';
 import { LetterSettingsForm } from '~/ui/settings/letters-form';
 import { saveTeamAreas, TEAM_AREAS_INTENT, teamAreasSection } from '~/lib/settings/team-areas-action.server';
 import { TeamAreasForm } from '~/ui/settings/team-areas-form';
+import { REPORTS_INTENT, saveReportSettings } from '~/lib/settings/reports-action.server';
+import { parseReportSettings } from '~/lib/settings/reports.server';
+import { ReportSettingsForm } from '~/ui/settings/reports-form';
 import letterStyles from '~/ui/letters/letters.css';
 
 export const meta = titled('nav.data');
@@ -57,6 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     target: settings.arrears_target,
     letters: settings.letters ?? parseLetterSettings(null),
     teamAreas,
+    reportSettings: settings.reports ?? parseReportSettings(null),
     canEditTarget: canChangeSettings(user),
     defaultBaseMonth: freshness.lastCompleteMonth,
     saved: params.get('saved') === 'target',
@@ -72,6 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (asOf) back.searchParams.set(AS_OF_PARAM, asOf);
   if (form.get('intent') === LETTERS_INTENT) return saveLetterSettings(form, user, back.pathname + back.search);
   if (form.get('intent') === TEAM_AREAS_INTENT) return saveTeamAreas(form, user, back.pathname + back.search);
+  if (form.get('intent') === REPORTS_INTENT) return saveReportSettings(form, user, back.pathname + back.search);
   if (form.get('intent') === 'clear') {
     await settingsStore().clearArrearsTarget();
     return redirect(back.pathname + back.search);
@@ -103,6 +108,7 @@ export default function DataPage() {
       <TargetSection />
       <LetterSettingsForm settings={data.letters} canEdit={data.canEditTarget} />
       <TeamAreasForm section={data.teamAreas} canEdit={data.canEditTarget} />
+      <ReportSettingsForm settings={data.reportSettings} canEdit={data.canEditTarget} />
       <section className="panel" aria-labelledby="loads-title">
         <div className="panel-head">
           <h2 id="loads-title">{t('data.loads.title')}</h2>

@@ -4,7 +4,7 @@
  * parseArrearsFilters, the one reader of them), `channel=`, `team=`. A wrong or unknown parameter is
  * named in the answer (the API's 400).
  */
-import { dayNumber, parseDate, parsePeriod } from '../../domain/period';
+import { dayNumber, monthEnd, parseDate, parsePeriod } from '../../domain/period';
 import { REPORT_VIEWS, type ReportView } from '../../domain/reports/shape';
 import { FILTER_PARAMS, parseArrearsFilters } from '../filters';
 import type { ReportDefinition, ReportFilterName, ReportFilters, ReportPeriod } from './report';
@@ -13,7 +13,10 @@ import type { ReportDefinition, ReportFilterName, ReportFilters, ReportPeriod } 
 export const REPORT_FILTER_PARAMS = { ...FILTER_PARAMS, channel: 'channel', team: 'team' } as const satisfies Record<ReportFilterName, string>;
 
 /** Parameters of the pages and downloads that are not the report's own (paging, the download format, print paper). */
-export const VIEW_PARAMS = ['view', 'format', 'page', 'page_size', 'paper', 'lang'] as const;
+export const VIEW_PARAMS = ['view', 'format', 'page', 'page_size', 'paper', 'bulan'] as const;
+
+/** The app's month picker (`bulan=YYYY-MM`, every page's top bar): a month report's period when its own parameter is absent. */
+const APP_MONTH_PARAM = 'bulan';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 
@@ -49,7 +52,7 @@ export function parseReportParams(def: ReportDefinition, params: URLSearchParams
   const period: ReportPeriod = {};
   if (def.period.kind === 'month') {
     const name = def.period.param;
-    const text = value(name) ?? defaultMonth;
+    const text = value(name) ?? value(APP_MONTH_PARAM) ?? defaultMonth;
     if (text === null) return bad(name, `a month YYYY-MM is needed (${range})`);
     const month = parsePeriod(text);
     if (!month.ok) return bad(name, `must be a month YYYY-MM (${text})`);
@@ -63,9 +66,10 @@ export function parseReportParams(def: ReportDefinition, params: URLSearchParams
       const d = parseDate(text, name);
       return d.ok ? d.value : bad(name, `must be a day YYYY-MM-DD (${text})`);
     };
-    const from = day(fromName, defaultMonth && `${defaultMonth}-01`);
+    const month = value(APP_MONTH_PARAM) ?? defaultMonth;
+    const from = day(fromName, month && `${month}-01`);
     if (typeof from !== 'string') return from;
-    const last = defaultMonth ? new Date(Date.UTC(+defaultMonth.slice(0, 4), +defaultMonth.slice(5, 7), 0)).toISOString().slice(0, 10) : null;
+    const last = month && parsePeriod(month).ok ? monthEnd(month) : null;
     const to = day(toName, last);
     if (typeof to !== 'string') return to;
     if (to < from) return bad(toName, `must not be before ${fromName} (${from})`);

@@ -37,10 +37,10 @@ export interface ReportQuery {
   /** detail views: the page (offset, limit); null: every line (downloads, print) */
   window: { offset: number; limit: number } | null;
   /** the admins' settings a report reads (the web layer passes them; absent: the defaults) */
-  settings?: ReportSettings;
+  settings?: ReportQuerySettings;
 }
 
-export interface ReportSettings {
+export interface ReportQuerySettings {
   /** Menunggak per petugas: the areas each team covers; null: the default from the visits */
   teamAreas: TeamAreas | null;
 }

@@ -8,9 +8,10 @@ import common from '../../../app/i18n/messages/common';
 import data from '../../../app/i18n/messages/data';
 import ledger from '../../../app/i18n/messages/ledger';
 import overview from '../../../app/i18n/messages/overview';
+import reports from '../../../app/i18n/messages/reports';
 import table from '../../../app/i18n/messages/table';
 
-const features = { arrears, auth, collections, common, data, overview, table, ledger, channels };
+const features = { arrears, auth, collections, common, data, overview, table, ledger, channels, reports };
 
 describe('dictionaries', () => {
   it('have the same keys in Indonesian and English, none empty', () => {
