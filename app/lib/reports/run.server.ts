@@ -12,6 +12,7 @@ import type { ReportDefinition } from '../../../etl/queries/reports/report';
 import { apiHeaders } from '../http.server';
 import type { User } from '../roles';
 import { scopeFor, withinScope } from '../scope.server';
+import { readSettings } from '../settings.server';
 import { warehouseFreshness, withWarehouse } from '../warehouse.server';
 
 export interface ReportRequest {
@@ -39,13 +40,15 @@ export async function reportRequest(id: string, search: URLSearchParams): Promis
 export type ReportWindow = { offset: number; limit: number } | null;
 
 /** The report's result for this user; a ScopeRefusedError becomes a 403. */
-export function runReport(request: ReportRequest, user: User, window: ReportWindow): Promise<ReportResult> {
+export async function runReport(request: ReportRequest, user: User, window: ReportWindow): Promise<ReportResult> {
   const { def, params } = request;
+  const settings = await readSettings();
   const scope = scopeFor(user);
   if (params.view === 'detail' && def.detailIsPersonal && !scope.personalData) {
     throw json({ error: 'forbidden', message: 'view=detail lists customers (personal data), which this user may not see; view=rekap is open' }, { status: 403, headers: apiHeaders() });
   }
-  const query = { ...params, window: params.view === 'detail' ? window : null };
+  // the settings are part of the query (and its cache key): a change shows at once
+  const query = { ...params, window: params.view === 'detail' ? window : null, settings: { teamAreas: settings.team_areas?.areas ?? null } };
   const cacheKey = `report:${JSON.stringify([def.id, query, scope.personalData, scope.teams])}`;
   return withinScope(() => withWarehouse((wh, file) => file.cached(cacheKey, () => def.run(wh, query, scope))));
 }

@@ -35,7 +35,8 @@ export function TeamAreasForm({ section, canEdit }: { section: TeamAreasSection;
       ) : null}
       {section.teams.length === 0 ? <p>{t('settings.teamAreas.noTeams')}</p> : null}
       {canEdit && section.teams.length > 0 ? (
-        <Form method="post" className="lt-settings">
+        // keyed by the setting: saved or reset, the fields start again from what is stored
+        <Form method="post" className="lt-settings" key={section.set_at ?? 'default'}>
           <input type="hidden" name="intent" value="team-areas" />
           <CsrfInput />
           {section.teams.map((team) => {

@@ -189,8 +189,9 @@ const DETAIL_COLUMNS: ReportColumn[] = [
   ...AMOUNT_COLUMNS,
 ];
 
+// The day as text (YYYY-MM-DD): the first column names each subtotal row ("Subjumlah 2024-03-10").
 const REKAP_COLUMNS: ReportColumn[] = [
-  { key: 'day', format: 'date' },
+  { key: 'day', format: 'text' },
   { key: 'channel_name', label: 'channel', format: 'text' },
   { key: 'tariff_class', format: 'text' },
   { key: 'status', format: 'text', coded: true },
