@@ -20,7 +20,7 @@ const digits = (text: string) => Number(text.replace(/[^\d]/g, ''));
 /** The grand total of a column in the table's footer, by the columns' order in the report's JSON. */
 async function footerValue(page: Page, columns: { key: string }[], key: string): Promise<number> {
   const cells = page.getByTestId('report-table').locator('tfoot tr').first().locator(':scope > th, :scope > td');
-  return digits(await cells.nth(columns.findIndex((c) => c.key === key)).innerText());
+  return digits((await cells.nth(columns.findIndex((c) => c.key === key)).textContent()) ?? '');
 }
 
 test('the LPP of May 2025: its principal is the channel totals of the same month, in the page, the API and the XLSX', async ({ page }) => {
