@@ -33,6 +33,7 @@ import { collectionsPerformance, outcomeMix } from '../../etl/queries/collection
 import { EVERYTHING } from '../../etl/queries/scope';
 import { config } from '../../etl/config';
 import { warehouseMonths } from '../../etl/queries/months';
+import { monthEnd } from '../../etl/domain/period';
 import { Warehouse } from '../../etl/warehouse/duckdb';
 
 const { values } = parseArgs({
@@ -389,6 +390,28 @@ await load('API', `${base}/api/v1/overview`, api);
   await load('arr K', `${base}/arrears/${kecamatan}`, page);
   await load('arr K/D', `${base}/arrears/${kecamatan}/${desa}`, page);
   await load('API cust', `${base}/api/v1/arrears?level=customer&desa=${desa}`, api);
+}
+
+// Reports LPP and Menunggak per petugas (reports-b): rekap and a detail page, page and API, the first
+// request (targets at 1,000,000 customers: a rekap under 1 s, a detail page under 2 s), then under load.
+{
+  const last = months.at(-1)!;
+  const days = `from=${last}-01&to=${monthEnd(last)}`;
+  const reportUrls = [
+    ['page LPP rekap', `/reports/lpp?${days}`, page],
+    ['page LPP detail', `/reports/lpp?${days}&view=detail`, page],
+    ['API LPP rekap xlsx', `/api/v1/reports/lpp?${days}&format=xlsx`, api],
+    ['page Menunggak rekap', `/reports/menunggak?as_of=${last}`, page],
+    ['page Menunggak detail', `/reports/menunggak?as_of=${last}&view=detail`, page],
+    ['API Menunggak rekap', `/api/v1/reports/menunggak?as_of=${last}`, api],
+  ] as const;
+  console.log(`\nreports LPP and Menunggak, ${last}: first request (targets: rekap < 1 s, detail page < 2 s)`);
+  phase('reports LPP and Menunggak, first requests');
+  for (const [name, path, headers] of reportUrls) console.log(`  ${name.padEnd(28)} ${ms(await timed(`${base}${path}`, headers))}`);
+  console.log(`${CONNECTIONS} concurrent clients on each rekap page:`);
+  phase(`${CONNECTIONS} clients on the LPP and Menunggak pages`);
+  await load('LPP', `${base}/reports/lpp?${days}`, page);
+  await load('Menunggak', `${base}/reports/menunggak?as_of=${last}`, page);
 }
 
 // 3. Memory.
