@@ -145,7 +145,7 @@ describe('Menunggak per petugas as a report (the page, print, downloads and API 
       ['Bayu', '0100000002', 180_000],
       ['Bayu', '0100000003', 100_000],
     ]);
-    expect(r.totals).toMatchObject({ to_collect: 510_000, arrears: 330_000 });
+    expect(r.totals).toEqual({ bills_to_collect: 5, to_collect: 510_000, collected: 150_000, written_off: 30_000, overdue_bills: 3, arrears: 330_000, share_collected: 150_000 / 510_000 });
     expect(r.filters).toEqual({ as_of: '2024-03', team: null, kecamatan: null, desa: null, tariff_class: null });
   });
 });

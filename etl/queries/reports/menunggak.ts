@@ -173,10 +173,10 @@ function withShare<R extends { collected: number; to_collect: number }>(r: R): R
 export async function menunggakCustomers(
   wh: Warehouse,
   query: MenunggakQuery & { page?: { offset?: number; limit?: number } },
-): Promise<{ count: number; rows: MenunggakCustomerRow[] }> {
+): Promise<{ count: number; totals: Omit<MenunggakFigures, 'customers' | 'customers_in_arrears'>; rows: MenunggakCustomerRow[] }> {
   requirePersonalData(query.scope, 'The Menunggak per petugas detail');
   const params = await menunggakParams(wh, query);
-  const [rows, [{ count }]] = await Promise.all([
+  const [rows, [{ count, ...sums }]] = await Promise.all([
     wh.query<Omit<MenunggakCustomerRow, 'share_collected'>>(
       `WITH ${ASSIGNED_CUSTOMERS}
        SELECT pc.team_id, coalesce(tn.team_name, pc.team_id) AS team_name, pc.collector_id, cn.collector_name,
@@ -189,9 +189,13 @@ export async function menunggakCustomers(
         LIMIT CAST($limit AS BIGINT) OFFSET $offset`,
       { ...params, limit: query.page?.limit ?? null, offset: query.page?.offset ?? 0 },
     ),
-    wh.query<{ count: number }>(`WITH ${ASSIGNED_CUSTOMERS} SELECT count(*)::BIGINT AS count FROM per_customer WHERE to_collect > 0`, params),
+    wh.query<{ count: number } & Omit<MenunggakFigures, 'customers' | 'customers_in_arrears' | 'share_collected'>>(
+      `WITH ${ASSIGNED_CUSTOMERS} SELECT count(*)::BIGINT AS count, ${FIGURES} FROM per_customer WHERE to_collect > 0`,
+      params,
+    ),
   ]);
-  return { count, rows: rows.map(withShare) };
+  const zero = { bills_to_collect: 0, to_collect: 0, collected: 0, written_off: 0, overdue_bills: 0, arrears: 0 };
+  return { count, totals: withShare(count > 0 ? sums : zero), rows: rows.map(withShare) };
 }
 
 /** The default areas of every team (defaultTeamAreas) from the visits up to `through` (YYYY-MM-DD). */
@@ -260,14 +264,14 @@ export const menunggakReport: ReportDefinition = defineReport({
       scope,
     };
     const base = { report: 'menunggak', view: query.view, filters: echoParams(menunggakReport, query.period, query.filters) };
-    const collectors = (await menunggakByCollector(wh, q)).map((r) => ({ ...named(r) }));
-    const totals = totalsOf(REKAP_COLUMNS, collectors);
     if (query.view === 'detail') {
       const window = query.window;
       const detail = await menunggakCustomers(wh, { ...q, page: window ?? undefined });
-      const { customers: _c, customers_in_arrears: _a, ...detailTotals } = totals;
-      return { ...base, columns: DETAIL_COLUMNS, rows: asLines(DETAIL_COLUMNS, detail.rows.map((r) => ({ ...named(r) }))), totals: detailTotals, count: detail.count, offset: window?.offset ?? 0, limit: window?.limit ?? null };
+      const rows = asLines(DETAIL_COLUMNS, detail.rows.map((r) => ({ ...named(r) })));
+      return { ...base, columns: DETAIL_COLUMNS, rows, totals: { ...detail.totals }, count: detail.count, offset: window?.offset ?? 0, limit: window?.limit ?? null };
     }
+    const collectors = (await menunggakByCollector(wh, q)).map((r) => ({ ...named(r) }));
+    const totals = totalsOf(REKAP_COLUMNS, collectors);
     const rows = withSubtotals(REKAP_COLUMNS, collectors, { by: 'team_id', labelKey: 'team_name' });
     return { ...base, columns: REKAP_COLUMNS, rows, totals, count: collectors.length, offset: 0, limit: null };
   },
