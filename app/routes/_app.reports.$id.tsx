@@ -49,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: def.id,
       period: def.period,
       accepted: def.filters,
+      groupings: def.groupings,
       canDetail: !def.detailIsPersonal || canSeePersonalData(user),
       view: result.view,
       filters: result.filters,
@@ -86,7 +87,7 @@ export default function ReportPage() {
           </p>
         ))}
       </header>
-      <ReportFilterForm id={data.id} period={data.period} accepted={data.accepted} values={data.filters} view={data.view} months={data.months} choices={data.choices} />
+      <ReportFilterForm id={data.id} period={data.period} accepted={data.accepted} groupings={data.groupings} values={data.filters} view={data.view} months={data.months} choices={data.choices} />
       <div className="rp-bar">
         <nav className="rp-views" aria-label={t('reports.view')}>
           <span>{t('reports.view')}:</span>
