@@ -37,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: SECTION_ROLES.reports });
   const search = new URL(request.url).searchParams;
-  const req = await reportRequest(params.id ?? '', search);
+  const req = await reportRequest(params.report ?? '', search);
   const lang = await langFromRequest(request);
   const { page, pageSize, window } = reportWindow(search);
   const [result, choices] = await Promise.all([runReport(req, user, window), filterChoices()]);
