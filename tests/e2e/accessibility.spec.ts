@@ -102,6 +102,12 @@ const SECTIONS: readonly { path: string; role: Role; heading: string }[] = [
   { path: '/collections?from=2025-01&to=2025-06', role: 'supervisor', heading: 'Kinerja tim penagihan' },
   { path: '/collections/routes?team=T01&date=2025-07-01&per_collector=5', role: 'supervisor', heading: 'Rencana rute' },
   { path: '/data', role: 'admin', heading: 'Data' },
+  { path: '/reports', role: 'manager', heading: 'Laporan' },
+  { path: '/reports/dsr?as_of=2025-06', role: 'manager', heading: 'Daftar Sisa Rekening (DSR)' },
+  { path: '/reports/dsr?as_of=2025-06&view=detail&kecamatan=17.02.09', role: 'director', heading: 'Daftar Sisa Rekening (DSR)' },
+  { path: '/reports/drd?period=2025-06', role: 'director', heading: 'Daftar Rekening Ditagih (DRD)' },
+  { path: '/reports/efektivitas?month=2025-06', role: 'supervisor', heading: 'Efektivitas Penagihan' },
+  { path: '/print/reports/drd?period=2025-06&by=golongan', role: 'director', heading: 'Daftar Rekening Ditagih (DRD)' },
 ];
 
 for (const { path, role, heading } of SECTIONS) {
