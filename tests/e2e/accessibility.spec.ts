@@ -102,6 +102,12 @@ const SECTIONS: readonly { path: string; role: Role; heading: string }[] = [
   { path: '/collections?from=2025-01&to=2025-06', role: 'supervisor', heading: 'Kinerja tim penagihan' },
   { path: '/collections/routes?team=T01&date=2025-07-01&per_collector=5', role: 'supervisor', heading: 'Rencana rute' },
   { path: '/data', role: 'admin', heading: 'Data' },
+  { path: '/reports', role: 'manager', heading: 'Laporan' },
+  { path: '/reports/dsr?as_of=2025-06', role: 'manager', heading: 'Daftar Sisa Rekening (DSR)' },
+  { path: '/reports/dsr?as_of=2025-06&view=detail&kecamatan=17.02.09', role: 'director', heading: 'Daftar Sisa Rekening (DSR)' },
+  { path: '/reports/drd?period=2025-06', role: 'director', heading: 'Daftar Rekening Ditagih (DRD)' },
+  { path: '/reports/efektivitas?month=2025-06', role: 'supervisor', heading: 'Efektivitas Penagihan' },
+  { path: '/print/reports/drd?period=2025-06&by=golongan', role: 'director', heading: 'Daftar Rekening Ditagih (DRD)' },
   // reports-b: the LPP (rekap with refunds, detail) and Menunggak per petugas (a supervisor's, a detail)
   { path: '/reports/lpp?from=2024-07-01&to=2024-07-31', role: 'director', heading: 'Laporan Penerimaan Penagihan (LPP)' },
   { path: '/reports/lpp?from=2025-05-01&to=2025-05-31&view=detail', role: 'director', heading: 'Laporan Penerimaan Penagihan (LPP)' },

@@ -5,7 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrearsAsOf, arrearsAtMonthEnd } from '../../etl/queries/arrears';
+import { computeOverview } from '../../app/lib/overview/figures.server';
+import { drdReport } from '../../etl/queries/reports/drd';
 import { dsrReport } from '../../etl/queries/reports/dsr';
+import { efektivitasReport } from '../../etl/queries/reports/efektivitas';
+import { billingYear } from '../../etl/queries/receivables';
 import type { ReportQuery } from '../../etl/queries/reports/report';
 import { EVERYTHING, ScopeRefusedError, type Scope } from '../../etl/queries/scope';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
@@ -26,8 +30,9 @@ afterAll(() => {
 });
 
 const MANAGER: Scope = { personalData: false, teams: 'all' };
-const query = (view: ReportQuery['view'], month: string, filters: ReportQuery['filters'] = {}, window: ReportQuery['window'] = null): ReportQuery => ({
+const query = (view: ReportQuery['view'], month: string, filters: ReportQuery['filters'] = {}, window: ReportQuery['window'] = null, by?: string): ReportQuery => ({
   view,
+  ...(by ? { by } : {}),
   period: { month },
   filters,
   window,
@@ -95,5 +100,101 @@ describe('DSR (Daftar Sisa Rekening) at the end of April 2024', () => {
       expect((await dsrReport.run(wh, query('rekap', month, filters), MANAGER)).totals.amount).toBe(arrears);
       expect((await dsrReport.run(wh, query('detail', month, filters), EVERYTHING)).totals.amount).toBe(arrears);
     }
+  });
+});
+
+describe('DRD (Daftar Rekening Ditagih) of period 2024-03', () => {
+  // C1 (Curup, R2) 10 m³: 37,000 + 23,000 + 0 = 60,000; C2 (Curup Timur, R2) 5 m³: 7,000 + 23,000 = 30,000;
+  // C3 (Curup Timur, N1) 30 m³: 77,000 + 23,000 = 100,000.
+  const pick = (r: Awaited<ReturnType<typeof drdReport.run>>) =>
+    r.rows.map((x) => [x.row_type, x.kecamatan_name, x.tariff_class, x.bills, x.usage_m3, x.water_charge, x.total_amount, x.avg_price_m3, x.avg_usage]);
+
+  it('rekap per wilayah: golongan under each kecamatan, a subtotal per kecamatan, averages from the sums', async () => {
+    const r = await drdReport.run(wh, query('rekap', '2024-03'), MANAGER);
+    expect(pick(r)).toEqual([
+      ['line', 'Curup', 'R2', 1, 10, 37_000, 60_000, 3_700, 10],
+      ['subtotal', 'Curup', null, 1, 10, 37_000, 60_000, 3_700, 10],
+      ['line', 'Curup Timur', 'N1', 1, 30, 77_000, 100_000, 2_567, 30], // 77,000 ÷ 30 = 2,566.67
+      ['line', 'Curup Timur', 'R2', 1, 5, 7_000, 30_000, 1_400, 5],
+      ['subtotal', 'Curup Timur', null, 2, 35, 84_000, 130_000, 2_400, 17.5],
+    ]);
+    // 121,000 ÷ 45 m³ = 2,688.89 → 2,689; 45 m³ ÷ 3 = 15
+    expect(r.totals).toEqual({ bills: 3, usage_m3: 45, water_charge: 121_000, fixed_charge: 69_000, other_charge: 0, total_amount: 190_000, avg_price_m3: 2_689, avg_usage: 15 });
+    expect(r.filters).toMatchObject({ by: 'wilayah', period: '2024-03' });
+  });
+
+  it('rekap per golongan: kecamatan under each golongan', async () => {
+    const r = await drdReport.run(wh, query('rekap', '2024-03', {}, null, 'golongan'), MANAGER);
+    expect(pick(r).map((x) => x.slice(0, 4))).toEqual([
+      ['line', 'Curup Timur', 'N1', 1],
+      ['subtotal', null, 'N1', 1],
+      ['line', 'Curup', 'R2', 1],
+      ['line', 'Curup Timur', 'R2', 1],
+      ['subtotal', null, 'R2', 2],
+    ]);
+    expect(r.totals.total_amount).toBe(190_000);
+  });
+
+  it('detail: one line per bill, refused without personal data', async () => {
+    const r = await drdReport.run(wh, query('detail', '2024-03'), EVERYTHING);
+    expect(r.rows.map((x) => [x.customer_id, x.usage_m3, x.water_charge, x.fixed_charge, x.other_charge, x.total_amount])).toEqual([
+      ['0100000001', 10, 37_000, 23_000, 0, 60_000],
+      ['0100000002', 5, 7_000, 23_000, 0, 30_000],
+      ['0100000003', 30, 77_000, 23_000, 0, 100_000],
+    ]);
+    expect([r.count, r.totals.total_amount, r.totals.bills]).toEqual([3, 190_000, 3]);
+    await expect(drdReport.run(wh, query('detail', '2024-03'), MANAGER)).rejects.toBeInstanceOf(ScopeRefusedError);
+  });
+
+  it('filters: kecamatan Curup Timur, golongan R2', async () => {
+    expect((await drdReport.run(wh, query('rekap', '2024-03', { kecamatan: '17.02.17' }), MANAGER)).totals.total_amount).toBe(130_000);
+    expect((await drdReport.run(wh, query('rekap', '2024-03', { tariffClass: 'R2' }), MANAGER)).totals.total_amount).toBe(90_000);
+  });
+
+  it('every period together is everything billed (billing_monthly, by the month issued)', async () => {
+    let all = 0;
+    for (const period of ['2024-01', '2024-02', '2024-03', '2024-04']) all += (await drdReport.run(wh, query('rekap', period), MANAGER)).totals.total_amount ?? 0;
+    const billed = (await billingYear(wh, { month: '2024-04' })).billed;
+    expect([all, billed]).toEqual([170_000 + 180_000 + 190_000 + 45_000, 585_000]);
+  });
+});
+
+describe('Efektivitas Penagihan of April 2024', () => {
+  // Bills issued May 2023 … April 2024: 170,000 (2 Feb) + 180,000 (2 Mar) + 235,000 (2 and 29 Apr).
+  // Own bills, received by 30 April: April's bills 60,000 (P5); the rest 40,000 (P1) + 100,000 (P2) + 20,000 (P3).
+  // All receipts of those months: the same and P4's 50,000 to the opening balance (older).
+  it('rekap: the three parts, adding up to the overview’s two variants', async () => {
+    const r = await efektivitasReport.run(wh, query('rekap', '2024-04'), MANAGER);
+    expect(r.rows.map((x) => [x.part, x.billed, x.collected_own, x.collected_all])).toEqual([
+      ['this_month', 235_000, 60_000, 60_000],
+      ['rest_of_year', 350_000, 160_000, 160_000],
+      ['older', null, null, 50_000],
+    ]);
+    expect(r.totals).toMatchObject({ billed: 585_000, collected_own: 220_000, collected_all: 270_000 });
+    expect(r.totals.ratio_own).toBeCloseTo(220_000 / 585_000, 12);
+    const overview = await computeOverview(wh, '2024-04');
+    expect([r.totals.billed, r.totals.collected_own, r.totals.collected_all, r.totals.ratio_own, r.totals.ratio_all]).toEqual([
+      overview.collection_effectiveness.billed,
+      overview.collection_effectiveness.own_bills.collected,
+      overview.collection_effectiveness.all_receipts.collected,
+      overview.collection_effectiveness.own_bills.ratio,
+      overview.collection_effectiveness.all_receipts.ratio,
+    ]);
+  });
+
+  it('detail: per bill month of the window, then the older debts', async () => {
+    const r = await efektivitasReport.run(wh, query('detail', '2024-04'), MANAGER);
+    expect(r.rows.map((x) => [x.bill_month, x.part, x.billed, x.collected_own, x.collected_all])).toEqual([
+      ['2024-02', 'rest_of_year', 170_000, 140_000, 140_000],
+      ['2024-03', 'rest_of_year', 180_000, 20_000, 20_000],
+      ['2024-04', 'this_month', 235_000, 60_000, 60_000],
+      [null, 'older', null, null, 50_000],
+    ]);
+  });
+
+  it.each(['2024-02', '2024-03', '2024-04'])('%s: the totals equal billingYear', async (month) => {
+    const r = await efektivitasReport.run(wh, query('rekap', month), MANAGER);
+    const y = await billingYear(wh, { month });
+    expect([r.totals.billed, r.totals.collected_own, r.totals.collected_all]).toEqual([y.billed, y.collectedOwnBills, y.collectedAllReceipts]);
   });
 });

@@ -15,6 +15,8 @@ export interface ReportFormProps {
   id: string;
   period: PeriodSpec;
   accepted: readonly ReportFilterName[];
+  /** the rekap's groupings (`by=`), if the report has several */
+  groupings?: readonly string[];
   /** the result's filters, under their URL names */
   values: Record<string, string | number | null>;
   view: string;
@@ -22,7 +24,7 @@ export interface ReportFormProps {
   choices: FilterChoices;
 }
 
-export function ReportFilterForm({ id, period, accepted, values, view, months, choices }: ReportFormProps) {
+export function ReportFilterForm({ id, period, accepted, groupings, values, view, months, choices }: ReportFormProps) {
   const t = useT();
   const lang = useLang();
   const value = (name: string) => (values[name] === null || values[name] === undefined ? '' : String(values[name]));
@@ -57,6 +59,18 @@ export function ReportFilterForm({ id, period, accepted, values, view, months, c
           </label>
         </>
       )}
+      {groupings ? (
+        <label>
+          <span>{label('by')}</span>
+          <select name="by" defaultValue={value('by')}>
+            {groupings.map((g) => (
+              <option key={g} value={g}>
+                {t(`reports.by.${g}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       {has('kecamatan') ? (
         <label>
           <span>{label('kecamatan')}</span>

@@ -14,6 +14,8 @@ export function ReportSheetTable({ view, groups }: { view: TableView<ReportRow>;
   const lang = useLang();
   const columns = view.columns as ColumnDef[];
   const num = (c: ColumnDef) => (columnAlign(c) === 'end' ? 'num' : undefined);
+  // on paper the header says Rupiah: amounts without the Rp sign, as the billing systems print them
+  const cellText = (c: ColumnDef, value: ReportRow[string] | undefined) => formatCell(c.format === 'money' ? { ...c, format: 'number' } : c, value, lang);
   const runs = groups ? headerRuns(groups, columns.length) : columns.map((_, i) => ({ text: null, from: i, to: i }));
   const head = (c: ColumnDef, rowSpan?: number) => (
     <th key={c.key} scope="col" rowSpan={rowSpan}>
@@ -44,11 +46,11 @@ export function ReportSheetTable({ view, groups }: { view: TableView<ReportRow>;
             {columns.map((c, k) =>
               k === 0 ? (
                 <th key={c.key} scope="row" className={num(c)}>
-                  {formatCell(c, row[c.key], lang)}
+                  {cellText(c, row[c.key])}
                 </th>
               ) : (
                 <td key={c.key} className={num(c)}>
-                  {formatCell(c, row[c.key], lang)}
+                  {cellText(c, row[c.key])}
                 </td>
               ),
             )}
@@ -65,7 +67,7 @@ export function ReportSheetTable({ view, groups }: { view: TableView<ReportRow>;
                 </th>
               ) : (
                 <td key={c.key} className={num(c)}>
-                  {totals[c.key] === undefined ? '' : formatCell(c, totals[c.key], lang)}
+                  {totals[c.key] === undefined ? '' : cellText(c, totals[c.key])}
                 </td>
               ),
             )}

@@ -22,6 +22,7 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 
 export interface ParsedReportParams {
   view: ReportView;
+  by?: string;
   period: ReportPeriod;
   filters: ReportFilters;
 }
@@ -40,12 +41,18 @@ export function periodParams(def: ReportDefinition): string[] {
 export function parseReportParams(def: ReportDefinition, params: URLSearchParams, months: readonly string[], defaultMonth: string | null): ReportParamsParse {
   const bad = (param: string, message: string): ReportParamsParse => ({ ok: false, param, message: message.startsWith(`${param}:`) ? message : `${param}: ${message}` });
   const accepted = def.filters.map((f) => REPORT_FILTER_PARAMS[f]);
-  const known = [...periodParams(def), ...accepted, ...VIEW_PARAMS];
+  const known = [...periodParams(def), ...accepted, ...VIEW_PARAMS, ...(def.groupings ? ['by'] : [])];
   for (const name of params.keys()) if (!known.includes(name)) return bad(name, `not a parameter of this report (it takes: ${known.join(', ')})`);
   const value = (name: string) => params.get(name)?.trim() || null;
 
   const view = value('view') ?? 'rekap';
   if (!(REPORT_VIEWS as readonly string[]).includes(view)) return bad('view', `must be one of ${REPORT_VIEWS.join(', ')}`);
+
+  let by: string | undefined;
+  if (def.groupings) {
+    by = value('by') ?? def.groupings[0];
+    if (!def.groupings.includes(by)) return bad('by', `must be one of ${def.groupings.join(', ')}`);
+  }
 
   const covered = (month: string) => months.includes(month);
   const range = `the warehouse has ${months[0] ?? '–'} … ${months.at(-1) ?? '–'}`;
@@ -89,12 +96,13 @@ export function parseReportParams(def: ReportDefinition, params: URLSearchParams
     if (!CODE.test(text)) return bad(REPORT_FILTER_PARAMS[name], `not a ${name} code (${text})`);
     filters[name] = text;
   }
-  return { ok: true, value: { view: view as ReportView, period, filters } };
+  return { ok: true, value: { view: view as ReportView, ...(by ? { by } : {}), period, filters } };
 }
 
 /** The period and filters under their URL names (absent ones null): the result's `filters`. */
-export function echoParams(def: ReportDefinition, period: ReportPeriod, filters: ReportFilters): Record<string, string | number | null> {
+export function echoParams(def: ReportDefinition, period: ReportPeriod, filters: ReportFilters, by?: string): Record<string, string | number | null> {
   const out: Record<string, string | number | null> = {};
+  if (def.groupings) out.by = by ?? def.groupings[0];
   if (def.period.kind === 'month') out[def.period.param] = period.month ?? null;
   else {
     out[def.period.from] = period.from ?? null;

@@ -32,6 +32,8 @@ export type ReportFilterName = keyof ReportFilters;
 
 export interface ReportQuery {
   view: ReportView;
+  /** the rekap's grouping (`by=`), one of the report's `groupings`; absent for a report without */
+  by?: string;
   period: ReportPeriod;
   filters: ReportFilters;
   /** detail views: the page (offset, limit); null: every line (downloads, print) */
@@ -49,10 +51,12 @@ export interface ReportDefinition {
   id: string;
   period: PeriodSpec;
   filters: readonly ReportFilterName[];
+  /** the rekap's groupings (`by=`, the first is the default), e.g. DRD per wilayah or per golongan */
+  groupings?: readonly string[];
   /** the detail view lists customers (names): refused for a scope without personal data */
   detailIsPersonal: boolean;
-  /** the columns of a view (for headers, before any row is read) */
-  columns(view: ReportView): ReportColumn[];
+  /** the columns of a view (for headers, before any row is read), for a rekap of the grouping `by` */
+  columns(view: ReportView, by?: string): ReportColumn[];
   run(wh: Warehouse, query: ReportQuery, scope: Scope): Promise<ReportResult>;
 }
 

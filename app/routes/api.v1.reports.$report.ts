@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
     return json({ error: 'bad_request', param: 'format', message: `format: must be one of ${REPORT_FORMATS.join(', ')}` }, { status: 400, headers: apiHeaders() });
   }
-  const req = await reportRequest(params.id ?? '', search);
+  const req = await reportRequest(params.report ?? '', search);
   const lang = await langFromRequest(request);
   const paper = reportPaper(search);
   const { window } = reportWindow(search);

@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: SECTION_ROLES.reports });
   const search = new URL(request.url).searchParams;
   const paper = reportPaper(search);
-  const req = await reportRequest(params.id ?? '', search);
+  const req = await reportRequest(params.report ?? '', search);
   const lang = await langFromRequest(request);
   const result = await runReport(req, user, null);
   const [letterhead, settings] = await Promise.all([readLetterSettings(settingsStore()), readReportSettings(settingsStore())]);

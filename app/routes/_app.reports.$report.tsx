@@ -37,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: SECTION_ROLES.reports });
   const search = new URL(request.url).searchParams;
-  const req = await reportRequest(params.id ?? '', search);
+  const req = await reportRequest(params.report ?? '', search);
   const lang = await langFromRequest(request);
   const { page, pageSize, window } = reportWindow(search);
   const [result, choices] = await Promise.all([runReport(req, user, window), filterChoices()]);
@@ -49,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: def.id,
       period: def.period,
       accepted: def.filters,
+      groupings: def.groupings,
       canDetail: !def.detailIsPersonal || canSeePersonalData(user),
       view: result.view,
       filters: result.filters,
@@ -86,7 +87,7 @@ export default function ReportPage() {
           </p>
         ))}
       </header>
-      <ReportFilterForm id={data.id} period={data.period} accepted={data.accepted} values={data.filters} view={data.view} months={data.months} choices={data.choices} />
+      <ReportFilterForm id={data.id} period={data.period} accepted={data.accepted} groupings={data.groupings} values={data.filters} view={data.view} months={data.months} choices={data.choices} />
       <div className="rp-bar">
         <nav className="rp-views" aria-label={t('reports.view')}>
           <span>{t('reports.view')}:</span>
