@@ -69,7 +69,12 @@ test('the LPP lists the refunds and cancellations apart, outside its totals', as
   await expect(page.getByTestId('report-table').getByText('Refund', { exact: true }).first()).toBeVisible();
 });
 
-test('the LPP API names the bad parameter', async ({ page }) => {
+test('the LPP API names the bad parameter; a manager reads the rekap, not the detail', async ({ page, browser }) => {
+  const manager = await browser.newPage();
+  await signIn(manager, 'manager', '/reports/lpp?from=2025-05-01&to=2025-05-31');
+  expect((await manager.request.get('/api/v1/reports/lpp?from=2025-05-01&to=2025-05-31')).status()).toBe(200);
+  expect((await manager.request.get('/api/v1/reports/lpp?from=2025-05-01&to=2025-05-31&view=detail')).status()).toBe(403);
+  await manager.close();
   await signIn(page, 'director', '/reports');
   for (const [query, param] of [
     ['from=2025-05-31&to=2025-05-01', 'to'],
@@ -101,6 +106,11 @@ test('Menunggak per petugas of May 2025 adds up to the month’s movement; a sup
   expect(own.totals.arrears).toBe(api.rows.filter((r: { team_id: string; row_type: string }) => r.team_id === 'T01' && r.row_type === 'line').reduce((s: number, r: { arrears: number }) => s + r.arrears, 0));
   await expect(supervisor.getByTestId('report-table')).toContainText('Tim Penagihan Curup');
   await supervisor.close();
+
+  // the print view: the same grand total under the kop
+  await page.goto('/print/reports/menunggak?as_of=2025-05&view=rekap');
+  await expect(page.getByText('Menunggak per Petugas', { exact: false }).first()).toBeVisible();
+  await expect(page.locator('tfoot')).toContainText(movement.closing.toLocaleString('id-ID'));
 });
 
 test('an admin gives a team its areas on the Data page, and the report follows; back to the default', async ({ page }) => {
