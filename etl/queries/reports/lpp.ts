@@ -6,7 +6,7 @@
  */
 import { completedPaymentSql } from '../../domain/channel-rules';
 import { lembarOfPaymentSql, LPP_MAX_DAYS } from '../../domain/reports/lpp';
-import { asLines, withSubtotals } from '../../domain/reports/rekap';
+import { asLines, totalsOf, withSubtotals } from '../../domain/reports/rekap';
 import type { ReportColumn, ReportView } from '../../domain/reports/shape';
 import type { Warehouse } from '../../warehouse/duckdb';
 import { conditionParams, filterConditionSql, type ArrearsFilters } from '../filters';
@@ -205,7 +205,8 @@ const totalsOfAmounts = (a: LppAmounts) => ({ payments: a.payments, lembar: a.le
  * The LPP as a report (etl/queries/reports/report.ts). Rekap: the received payments per day × channel
  * × golongan with a subtotal per day, then the refunds and cancellations with a subtotal per status;
  * detail: every received payment in time order, then the refunded and cancelled ones. The totals are
- * the received payments' only (lppTotals): `totals.principal`, `totals.penalty`, `totals.admin_fee`.
+ * the received payments' only (lppTotals, or the sum of the rekap's received lines): `totals.principal`,
+ * `totals.penalty`, `totals.admin_fee`.
  */
 export const lppReport: ReportDefinition = defineReport({
   id: 'lpp',
@@ -219,8 +220,8 @@ export const lppReport: ReportDefinition = defineReport({
     const f = query.filters;
     const lpp: LppQuery = { from, to, filters: { kecamatan: f.kecamatan, desa: f.desa, tariffClass: f.tariffClass, channel: f.channel } };
     const base = { report: 'lpp', view: query.view, filters: echoParams(lppReport, query.period, query.filters) };
-    const totals = totalsOfAmounts(await lppTotals(wh, lpp));
     if (query.view === 'detail') {
+      const totals = totalsOfAmounts(await lppTotals(wh, lpp));
       const window = query.window;
       const received = await lppPayments(wh, { ...lpp, scope, page: window ?? undefined });
       const refundPage = window ? { offset: Math.max(0, window.offset - received.count), limit: window.limit - received.rows.length } : undefined;
@@ -229,8 +230,11 @@ export const lppReport: ReportDefinition = defineReport({
       return { ...base, columns: DETAIL_COLUMNS, rows: asLines(DETAIL_COLUMNS, lines), totals, count: received.count + refunds.count, offset: window?.offset ?? 0, limit: window?.limit ?? null };
     }
     const [received, refunds] = await Promise.all([lppRekap(wh, lpp), lppRefundRekap(wh, lpp)]);
+    // the received lines add up to lppTotals (one query fewer than asking it again)
+    const lines = received.map((r) => ({ ...r, status: 'completed' }));
+    const totals = totalsOf(REKAP_COLUMNS, lines);
     const rows = [
-      ...withSubtotals(REKAP_COLUMNS, received.map((r) => ({ ...r, status: 'completed' })), { by: 'day', labelKey: 'day' }),
+      ...withSubtotals(REKAP_COLUMNS, lines, { by: 'day', labelKey: 'day' }),
       ...withSubtotals(REKAP_COLUMNS, refunds.map((r) => ({ ...r, tariff_class: null })), { by: 'status', labelKey: 'status' }),
     ];
     return { ...base, columns: REKAP_COLUMNS, rows, totals, count: received.length + refunds.length, offset: 0, limit: null };
