@@ -11,6 +11,7 @@ import { loadPaths, type LoadRun } from '../../etl/load/load-paths';
 import { addMonths } from '../../etl/domain/period';
 import { arrearsAsOf, arrearsAtMonthEnd, type ArrearsGrouping } from '../../etl/queries/arrears';
 import { customersInArrears } from '../../etl/queries/customers';
+import { drdReport } from '../../etl/queries/reports/drd';
 import { dsrReport } from '../../etl/queries/reports/dsr';
 import { EVERYTHING } from '../../etl/queries/scope';
 import { arrearsMovement } from '../../etl/queries/movement';
@@ -143,6 +144,16 @@ describe('a generated utility, loaded', () => {
       expect([whole.totals.amount, whole.count], monthEnd).toEqual([arrears, whole.rows.length]);
       const page = await dsrReport.run(wh, { ...q, view: 'detail', window: { offset: 250, limit: 100 } }, EVERYTHING);
       expect(page.rows, monthEnd).toEqual(whole.rows.slice(250, 350));
+    }
+  });
+
+  it('the DRD of every period: the precomputed rekap equals the bills of the period (the detail)', async () => {
+    for (const [monthEnd] of monthEnds()) {
+      const q = { period: { month: monthEnd.slice(0, 7) }, filters: {}, window: null } as const;
+      const rekap = await drdReport.run(wh, { ...q, view: 'rekap', by: 'golongan' }, EVERYTHING);
+      const detail = await drdReport.run(wh, { ...q, view: 'detail' }, EVERYTHING);
+      expect(rekap.totals, monthEnd).toMatchObject(detail.totals);
+      expect(detail.count, monthEnd).toBe(detail.rows.length);
     }
   });
 

@@ -169,6 +169,17 @@ describe('DRD (Daftar Rekening Ditagih) of period 2024-03', () => {
     expect((await drdReport.run(wh, query('rekap', '2024-03', { tariffClass: 'R2' }), MANAGER)).totals.total_amount).toBe(90_000);
   });
 
+  it.each([{}, { kecamatan: '17.02.17' }, { desa: '17.02.09.1001' }, { tariffClass: 'R2' }, { status: 'sealed' as const }])(
+    'the rekap (billing_period_rekap) and the detail (the bills) give the same totals, every period: %o',
+    async (filters) => {
+      for (const period of ['2024-01', '2024-02', '2024-03', '2024-04']) {
+        const rekap = await drdReport.run(wh, query('rekap', period, filters), MANAGER);
+        const detail = await drdReport.run(wh, query('detail', period, filters), EVERYTHING);
+        expect(rekap.totals, period).toMatchObject(detail.totals);
+      }
+    },
+  );
+
   it('every period together is everything billed (billing_monthly, by the month issued)', async () => {
     let all = 0;
     for (const period of ['2024-01', '2024-02', '2024-03', '2024-04']) all += (await drdReport.run(wh, query('rekap', period), MANAGER)).totals.total_amount ?? 0;
