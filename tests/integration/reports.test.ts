@@ -180,6 +180,21 @@ describe('DRD (Daftar Rekening Ditagih) of period 2024-03', () => {
     },
   );
 
+  it('detail pages (placed by desa from billing_period_rekap) are the whole list cut in pieces', async () => {
+    for (const filters of [{}, { tariffClass: 'R2' }, { kecamatan: '17.02.17' }]) {
+      const whole = await drdReport.run(wh, query('detail', '2024-03', filters), EVERYTHING);
+      for (const size of [1, 2]) {
+        const rows = [];
+        for (let offset = 0; offset < whole.count + size; offset += size) {
+          const page = await drdReport.run(wh, query('detail', '2024-03', filters, { offset, limit: size }), EVERYTHING);
+          expect(page.count).toBe(whole.count);
+          rows.push(...page.rows);
+        }
+        expect(rows).toEqual(whole.rows);
+      }
+    }
+  });
+
   it('every period together is everything billed (billing_monthly, by the month issued)', async () => {
     let all = 0;
     for (const period of ['2024-01', '2024-02', '2024-03', '2024-04']) all += (await drdReport.run(wh, query('rekap', period), MANAGER)).totals.total_amount ?? 0;
