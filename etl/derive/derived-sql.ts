@@ -335,6 +335,17 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
                 FROM bills GROUP BY 1)`,
   },
   {
+    // The DRD's rekap (etl/queries/reports/drd.ts): the bills of each billing period by desa, tariff
+    // class and the customer's status, lembar, m³ and each charge.
+    table: 'billing_period_rekap',
+    sql: `CREATE OR REPLACE TABLE billing_period_rekap AS
+      SELECT b.period, c.desa_code, c.tariff_class, c.status, count(*)::BIGINT AS bills, sum(b.usage_m3)::DECIMAL(18, 2) AS usage_m3,
+             sum(b.water_charge)::BIGINT AS water_charge, sum(b.fixed_charge)::BIGINT AS fixed_charge,
+             sum(b.other_charge)::BIGINT AS other_charge, sum(b.total_amount)::BIGINT AS total_amount
+        FROM bills b JOIN customers c USING (customer_id)
+       GROUP BY ALL`,
+  },
+  {
     // Money applied to debts by the month it was paid and the month the bill was issued (NULL for an
     // opening balance): both Efektivitas Penagihan variants add these up over their 12-month window.
     table: 'collections_monthly',

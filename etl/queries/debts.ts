@@ -9,15 +9,23 @@ import { billOwedAsOfSql, billOwesAsOfSql, openingOwedAsOfSql, openingOwesAsOfSq
 
 const AS_OF = 'CAST($as_of AS DATE)';
 
-/** customer_id, bill_id (NULL for an opening balance), age, outstanding: the debts as of $as_of. */
-export const DEBTS_AS_OF_SQL = `
+/**
+ * customer_id, bill_id (NULL for an opening balance), age, outstanding: the debts as of $as_of;
+ * `narrow(table)` is a condition on the bill or opening balance row that keeps a few customers first
+ * (a page of a list), so that they do not cost a scan of every bill's payments.
+ */
+export function debtsAsOfSql(narrow: (table: string) => string = () => 'TRUE'): string {
+  return `
   SELECT b.customer_id, b.bill_id, ${ageInMonthsSql(AS_OF, 'b.due_on')} AS age, ${billOwedAsOfSql('b', AS_OF)} AS outstanding
     FROM bill_balances b
-   WHERE b.due_on < ${AS_OF} AND ${billOwesAsOfSql('b', AS_OF)}
+   WHERE ${narrow('b')} AND b.due_on < ${AS_OF} AND ${billOwesAsOfSql('b', AS_OF)}
   UNION ALL
   SELECT o.customer_id, NULL, ${ageInMonthsSql(AS_OF, `strptime(o.oldest_period || '-01', '%Y-%m-%d')`)}, ${openingOwedAsOfSql('o', AS_OF)}
     FROM opening_balances o
-   WHERE ${openingOwesAsOfSql('o', AS_OF)}`;
+   WHERE ${narrow('o')} AND ${openingOwesAsOfSql('o', AS_OF)}`;
+}
+
+export const DEBTS_AS_OF_SQL = debtsAsOfSql();
 
 /**
  * CTEs `debts` (every debt with something owed, its customer's and area's columns and its age bucket,
@@ -25,15 +33,19 @@ export const DEBTS_AS_OF_SQL = `
  * query that goes on `WITH ${FILTERED_DEBTS_SQL} SELECT … FROM debts d JOIN kept USING (customer_id)`.
  * Bind $as_of and filterParams(filters).
  */
-export const FILTERED_DEBTS_SQL = `
+export function filteredDebtsSql(narrow?: (table: string) => string): string {
+  return `
   debts AS (
     SELECT d.customer_id, d.bill_id, d.age, d.outstanding, ${ageBucketSql('d.age')} AS age_bucket,
            c.desa_code, c.tariff_class, c.status, a.desa_name, a.kecamatan_code, a.kecamatan_name
-      FROM (${DEBTS_AS_OF_SQL}) d JOIN customers c USING (customer_id) JOIN areas a USING (desa_code)
+      FROM (${debtsAsOfSql(narrow)}) d JOIN customers c USING (customer_id) JOIN areas a USING (desa_code)
      WHERE d.outstanding <> 0
        AND ${filterConditionSql({ kecamatan: 'a.kecamatan_code', desa: 'c.desa_code', tariffClass: 'c.tariff_class', status: 'c.status', age: ageBucketSql('d.age') })}),
   kept AS (
     SELECT customer_id FROM debts GROUP BY customer_id HAVING ${minAmountSql('sum(outstanding)')})`;
+}
+
+export const FILTERED_DEBTS_SQL = filteredDebtsSql();
 
 /**
  * The same selection at a month end from arrears_customer_month_end: CTEs `month_debts` (each customer's

@@ -38,6 +38,17 @@ const query = (view: ReportQuery['view'], month: string, filters: ReportQuery['f
   window,
 });
 
+const cases: [string, ReportQuery['filters']][] = [
+  ['no filter', {}],
+  ['kecamatan Curup Timur', { kecamatan: '17.02.17' }],
+  ['desa of C1', { desa: '17.02.09.1001' }],
+  ['tariff class R2', { tariffClass: 'R2' }],
+  ['status sealed', { status: 'sealed' }],
+  ['age >60', { age: '>60' }],
+  ['age 1', { age: '1' }],
+  ['at least 100,000', { minAmount: 100_000 }],
+];
+
 describe('DSR (Daftar Sisa Rekening) at the end of April 2024', () => {
   // C1: February less P3 (30,000, 2 months) + March (60,000, 1 month); C2: February (30,000, 2) +
   // March (30,000, 1) + the opening balance less P4 (150,000, from June 2018: 71 months); C3: February
@@ -79,19 +90,26 @@ describe('DSR (Daftar Sisa Rekening) at the end of April 2024', () => {
     expect([r.count, r.totals.amount, r.offset, r.limit]).toEqual([6, 400_000, 2, 2]);
   });
 
+  it.each(cases)('%s: the pages, read from the month-end table, are the whole list from the bills cut in pieces', async (_, filters) => {
+    for (const month of ['2024-03', '2024-04']) {
+      const whole = await dsrReport.run(wh, query('detail', month, filters), EVERYTHING);
+      for (const size of [1, 2, 4]) {
+        const pages = [];
+        for (let offset = 0; offset < whole.count + size; offset += size) {
+          const page = await dsrReport.run(wh, query('detail', month, filters, { offset, limit: size }), EVERYTHING);
+          expect([page.count, page.totals]).toEqual([whole.count, whole.totals]);
+          pages.push(...page.rows);
+        }
+        expect(pages).toEqual(whole.rows);
+      }
+      expect(whole.count).toBe(whole.rows.length);
+    }
+  });
+
   it('the detail lists customers: refused without personal data; the rekap is not', async () => {
     await expect(dsrReport.run(wh, query('detail', '2024-04'), MANAGER)).rejects.toBeInstanceOf(ScopeRefusedError);
   });
 
-  const cases: [string, ReportQuery['filters']][] = [
-    ['no filter', {}],
-    ['kecamatan Curup Timur', { kecamatan: '17.02.17' }],
-    ['desa of C1', { desa: '17.02.09.1001' }],
-    ['tariff class R2', { tariffClass: 'R2' }],
-    ['status sealed', { status: 'sealed' }],
-    ['age >60', { age: '>60' }],
-    ['at least 100,000', { minAmount: 100_000 }],
-  ];
   it.each(cases)('%s: both views total the arrears of the month end (arrearsAtMonthEnd, arrearsAsOf)', async (_, filters) => {
     for (const month of ['2024-02', '2024-03', '2024-04']) {
       const end = { '2024-02': '2024-02-29', '2024-03': '2024-03-31', '2024-04': '2024-04-30' }[month]!;
@@ -149,6 +167,32 @@ describe('DRD (Daftar Rekening Ditagih) of period 2024-03', () => {
   it('filters: kecamatan Curup Timur, golongan R2', async () => {
     expect((await drdReport.run(wh, query('rekap', '2024-03', { kecamatan: '17.02.17' }), MANAGER)).totals.total_amount).toBe(130_000);
     expect((await drdReport.run(wh, query('rekap', '2024-03', { tariffClass: 'R2' }), MANAGER)).totals.total_amount).toBe(90_000);
+  });
+
+  it.each([{}, { kecamatan: '17.02.17' }, { desa: '17.02.09.1001' }, { tariffClass: 'R2' }, { status: 'sealed' as const }])(
+    'the rekap (billing_period_rekap) and the detail (the bills) give the same totals, every period: %o',
+    async (filters) => {
+      for (const period of ['2024-01', '2024-02', '2024-03', '2024-04']) {
+        const rekap = await drdReport.run(wh, query('rekap', period, filters), MANAGER);
+        const detail = await drdReport.run(wh, query('detail', period, filters), EVERYTHING);
+        expect(rekap.totals, period).toMatchObject(detail.totals);
+      }
+    },
+  );
+
+  it('detail pages (placed by desa from billing_period_rekap) are the whole list cut in pieces', async () => {
+    for (const filters of [{}, { tariffClass: 'R2' }, { kecamatan: '17.02.17' }]) {
+      const whole = await drdReport.run(wh, query('detail', '2024-03', filters), EVERYTHING);
+      for (const size of [1, 2]) {
+        const rows = [];
+        for (let offset = 0; offset < whole.count + size; offset += size) {
+          const page = await drdReport.run(wh, query('detail', '2024-03', filters, { offset, limit: size }), EVERYTHING);
+          expect(page.count).toBe(whole.count);
+          rows.push(...page.rows);
+        }
+        expect(rows).toEqual(whole.rows);
+      }
+    }
   });
 
   it('every period together is everything billed (billing_monthly, by the month issued)', async () => {

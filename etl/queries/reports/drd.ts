@@ -2,7 +2,9 @@
  * DRD, Daftar Rekening Ditagih (CONTRACT §4, Reports): the bills of a billing period as the files
  * gave them. Detail: one line per bill with the customer, golongan, usage m³ and the charges; rekap:
  * per wilayah (kecamatan, golongan under it, a subtotal per kecamatan) or per golongan (kecamatan
- * under it), lembar, m³, each charge, total, and the averages recomputed from the sums.
+ * under it), lembar, m³, each charge, total, and the averages recomputed from the sums. The rekap reads
+ * billing_period_rekap (the same bills summed at load: fast at a million customers), the detail the
+ * bills; the tests hold the two equal.
  */
 import { asLines, totalsOf, withSubtotals } from '../../domain/reports/rekap';
 import type { ReportColumn, ReportView } from '../../domain/reports/shape';
@@ -42,13 +44,23 @@ const REKAP_COLUMNS: Record<string, ReportColumn[]> = {
   golongan: [TARIFF, AREA, ...MEASURES, ...AVERAGES],
 };
 
-const BILLS_SQL = `
+const REKAP_CONDITION = filterConditionSql({ kecamatan: 'a.kecamatan_code', desa: 'r.desa_code', tariffClass: 'r.tariff_class', status: 'r.status', age: 'NULL' });
+
+/** The bills of $period after the filters, of the desa `$desa_codes` when `narrowed` (a page's). */
+const billsSql = (narrowed: boolean) => `
   WITH lines AS (
     SELECT b.customer_id, c.name, a.kecamatan_code, a.kecamatan_name, c.desa_code, a.desa_name, c.tariff_class,
            1::BIGINT AS bills, b.usage_m3, b.water_charge, b.fixed_charge, b.other_charge, b.total_amount
       FROM bills b JOIN customers c USING (customer_id) JOIN areas a USING (desa_code)
-     WHERE b.period = $period
+     WHERE b.period = $period${narrowed ? ' AND list_contains($desa_codes, c.desa_code)' : ''}
        AND ${filterConditionSql({ kecamatan: 'a.kecamatan_code', desa: 'c.desa_code', tariffClass: 'c.tariff_class', status: 'c.status', age: 'NULL' })})`;
+
+/** Each desa's bills of the period (from billing_period_rekap) and where its lines end in the detail's order. */
+const PLACED_SQL = `
+  WITH per AS (
+    SELECT r.desa_code, sum(r.bills)::BIGINT AS lines FROM billing_period_rekap r JOIN areas a USING (desa_code)
+     WHERE r.period = $period AND ${REKAP_CONDITION} GROUP BY r.desa_code)
+  , placed AS (SELECT desa_code, lines, sum(lines) OVER (ORDER BY desa_code ROWS UNBOUNDED PRECEDING)::BIGINT AS line_end FROM per)`;
 
 /** m³ keep their two decimals through the sums (DECIMAL in SQL, a number here). */
 const SUMS = `count(*)::BIGINT AS bills, round(sum(usage_m3), 2)::DOUBLE AS usage_m3, sum(water_charge)::BIGINT AS water_charge,
@@ -68,14 +80,24 @@ export const drdReport: ReportDefinition = defineReport({
     const base = { report: 'drd', view: query.view, filters: echoParams(drdReport, query.period, query.filters, query.by) };
     if (query.view === 'detail') {
       requirePersonalData(scope, 'the DRD detail');
-      const sums = await wh.one<Record<string, number | null>>(`${BILLS_SQL} SELECT ${SUMS} FROM lines`, params);
       const window = query.window;
-      const rows = await wh.query<Record<string, string | number | null>>(
-        `${BILLS_SQL} SELECT customer_id, name, kecamatan_name, desa_name, tariff_class, bills, usage_m3::DOUBLE AS usage_m3,
-                water_charge, fixed_charge, other_charge, total_amount
-           FROM lines ORDER BY kecamatan_code, desa_code, customer_id${window ? ' LIMIT $limit OFFSET $offset' : ''}`,
-        window ? { ...params, limit: window.limit, offset: window.offset } : params,
-      );
+      const order = 'ORDER BY kecamatan_code, desa_code, customer_id';
+      const select = `SELECT customer_id, name, kecamatan_name, desa_name, tariff_class, bills, usage_m3::DOUBLE AS usage_m3,
+                water_charge, fixed_charge, other_charge, total_amount FROM lines ${order}`;
+      const sums = await wh.one<Record<string, number | null>>(`${billsSql(false)} SELECT ${SUMS} FROM lines`, params);
+      let rows: Record<string, string | number | null>[];
+      if (window) {
+        // the desa whose bills meet the page (a desa code begins with its kecamatan's: the same order), then only their bills
+        const placed = await wh.query<{ desa_code: string; lines: number; line_end: number }>(
+          `${PLACED_SQL} SELECT desa_code, lines, line_end FROM placed WHERE line_end > $offset AND line_end - lines < $offset + $limit ORDER BY line_end`,
+          { ...params, offset: window.offset, limit: window.limit },
+        );
+        const first = placed.length > 0 ? placed[0].line_end - placed[0].lines : 0;
+        const lines = await wh.query<Record<string, string | number | null>>(`${billsSql(true)} ${select}`, { ...params, desa_codes: placed.map((p) => p.desa_code) });
+        rows = lines.slice(window.offset - first, window.offset - first + window.limit);
+      } else {
+        rows = await wh.query(`${billsSql(false)} ${select}`, params);
+      }
       const totals = totalsOf(DETAIL_COLUMNS, [sums]);
       return { ...base, columns: DETAIL_COLUMNS, rows: asLines(DETAIL_COLUMNS, rows), totals, count: sums.bills ?? 0, offset: window?.offset ?? 0, limit: window?.limit ?? null };
     }
@@ -83,7 +105,12 @@ export const drdReport: ReportDefinition = defineReport({
     const columns = REKAP_COLUMNS[by];
     const order = by === 'wilayah' ? 'kecamatan_name, kecamatan_code, tariff_class' : 'tariff_class, kecamatan_name, kecamatan_code';
     const lines = await wh.query<Record<string, string | number | null>>(
-      `${BILLS_SQL} SELECT kecamatan_code, kecamatan_name, tariff_class, ${SUMS} FROM lines GROUP BY ALL ORDER BY ${order}`,
+      `SELECT a.kecamatan_code, a.kecamatan_name, r.tariff_class, sum(r.bills)::BIGINT AS bills, sum(r.usage_m3)::DOUBLE AS usage_m3,
+              sum(r.water_charge)::BIGINT AS water_charge, sum(r.fixed_charge)::BIGINT AS fixed_charge,
+              sum(r.other_charge)::BIGINT AS other_charge, sum(r.total_amount)::BIGINT AS total_amount
+         FROM billing_period_rekap r JOIN areas a USING (desa_code)
+        WHERE r.period = $period AND ${REKAP_CONDITION}
+        GROUP BY ALL ORDER BY ${order}`,
       params,
     );
     const group = by === 'wilayah' ? { by: 'kecamatan_code', labelKey: 'kecamatan_name' } : { by: 'tariff_class', labelKey: 'tariff_class' };

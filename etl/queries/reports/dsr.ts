@@ -2,15 +2,17 @@
  * DSR, Daftar Sisa Rekening (CONTRACT §4, Reports): what is left unpaid at a month end. Detail: every
  * overdue debt (each bill still owing, and the opening balance) of each customer, with its age;
  * rekap: umur piutang × golongan, lembar and rupiah. Both are the arrears of that month end and add up
- * to them for the same filters: the detail from the bills (debts.ts, as arrearsAsOf), the rekap from
- * arrears_customer_month_end (debts.ts, as customersInArrears and the drill-down), which the tests
- * hold equal to the bills.
+ * to them for the same filters. The rekap, the detail's count and totals and which customers a detail
+ * page holds come from arrears_customer_month_end (debts.ts, as customersInArrears and the drill-down);
+ * a page's lines from the bills of its customers only (debts.ts, as arrearsAsOf). The tests hold the
+ * two equal.
  */
-import { AGE_BUCKETS } from '../../domain/aging';
+import { AGE_BUCKETS, ageBucketSql, ageInMonthsSql } from '../../domain/aging';
 import { monthEnd } from '../../domain/period';
 import { asLines, crossTab, totalsOf } from '../../domain/reports/rekap';
 import type { ReportColumn, ReportView } from '../../domain/reports/shape';
-import { FILTERED_DEBTS_SQL, MONTH_END_DEBTS_SQL } from '../debts';
+import { filteredDebtsSql, MONTH_END_DEBTS_SQL } from '../debts';
+import { openingOwedAsOfSql, openingOwesAsOfSql } from '../owed';
 import { filterParams } from '../filters';
 import { requirePersonalData } from '../scope';
 import { echoParams } from './params';
@@ -41,9 +43,9 @@ const REKAP_COLUMNS: ReportColumn[] = [
   { key: 'amount', format: 'money', group: 'total', summed: true },
 ];
 
-/** Every debt of the month end after the filters, one line each, in the order the list prints them. */
-const DETAIL_SQL = `
-  WITH ${FILTERED_DEBTS_SQL},
+/** Every debt of the month end after the filters (of the customers `narrow` keeps), one line each. */
+const detailSql = (narrow?: (table: string) => string) => `
+  WITH ${filteredDebtsSql(narrow)},
   lines AS (
     SELECT d.customer_id, c.name, d.kecamatan_code, d.kecamatan_name, d.desa_code, d.desa_name, d.tariff_class,
            CASE WHEN d.bill_id IS NULL THEN 'opening' ELSE 'bill' END AS debt,
@@ -53,6 +55,30 @@ const DETAIL_SQL = `
       FROM debts d JOIN kept USING (customer_id) JOIN customers c USING (customer_id)
       LEFT JOIN bill_balances b ON b.bill_id = d.bill_id
       LEFT JOIN opening_balances o ON d.bill_id IS NULL AND o.customer_id = d.customer_id)`;
+
+const OPENING_AGE = ageInMonthsSql('CAST($as_of AS DATE)', `strptime(o.oldest_period || '-01', '%Y-%m-%d')`);
+
+/**
+ * The customers of the detail at the month end, from arrears_customer_month_end (milliseconds at a
+ * million customers): each with its lines (its overdue bills, and 1 for an opening balance still owed
+ * in the selected age bucket) and where its lines start in the list's order. A page then reads only
+ * its customers' debts from the bills.
+ */
+const PLACED_SQL = `
+  WITH ${MONTH_END_DEBTS_SQL},
+  per AS (
+    SELECT d.customer_id, any_value(d.kecamatan_code) AS kecamatan_code, any_value(d.desa_code) AS desa_code,
+           sum(d.bills)::BIGINT AS bills, sum(d.arrears)::BIGINT AS amount
+      FROM month_debts d JOIN kept USING (customer_id) GROUP BY d.customer_id),
+  openings AS (
+    SELECT o.customer_id FROM opening_balances o JOIN per USING (customer_id)
+     WHERE ${openingOwesAsOfSql('o', 'CAST($as_of AS DATE)')} AND ${openingOwedAsOfSql('o', 'CAST($as_of AS DATE)')} <> 0
+       AND (CAST($f_age AS VARCHAR) IS NULL OR ${ageBucketSql(OPENING_AGE)} = $f_age)),
+  placed AS (
+    SELECT p.customer_id, p.bills, p.amount, p.bills + CASE WHEN op.customer_id IS NULL THEN 0 ELSE 1 END AS lines,
+           sum(p.bills + CASE WHEN op.customer_id IS NULL THEN 0 ELSE 1 END)
+             OVER (ORDER BY p.kecamatan_code, p.desa_code, p.customer_id ROWS UNBOUNDED PRECEDING) AS line_end
+      FROM per p LEFT JOIN openings op USING (customer_id))`;
 
 const DETAIL_ORDER = 'ORDER BY kecamatan_code, desa_code, customer_id, debt DESC, period';
 
@@ -69,21 +95,34 @@ export const dsrReport: ReportDefinition = defineReport({
     const base = { report: 'dsr', view: query.view, filters: echoParams(dsrReport, query.period, query.filters) };
     if (query.view === 'detail') {
       requirePersonalData(scope, 'the DSR detail');
-      const sums = await wh.one<{ count: number; bills: number | null; amount: number | null }>(
-        `${DETAIL_SQL} SELECT count(*)::BIGINT AS count, sum(bills)::BIGINT AS bills, sum(amount)::BIGINT AS amount FROM lines`,
+      const sums = await wh.one<{ count: number | null; bills: number | null; amount: number | null }>(
+        `${PLACED_SQL} SELECT sum(lines)::BIGINT AS count, sum(bills)::BIGINT AS bills, sum(amount)::BIGINT AS amount FROM placed`,
         params,
       );
       const window = query.window;
-      const rows = await wh.query<Record<string, string | number | null>>(
-        `${DETAIL_SQL} SELECT * EXCLUDE (kecamatan_code, desa_code) FROM lines ${DETAIL_ORDER}${window ? ' LIMIT $limit OFFSET $offset' : ''}`,
-        window ? { ...params, limit: window.limit, offset: window.offset } : params,
-      );
+      let rows: Record<string, string | number | null>[];
+      if (window) {
+        // the customers whose lines meet the page, then their debts from the bills, cut to the page
+        const placed = await wh.query<{ customer_id: string; line_end: number; lines: number }>(
+          `${PLACED_SQL} SELECT customer_id, line_end::BIGINT AS line_end, lines FROM placed
+            WHERE line_end > $offset AND line_end - lines < $offset + $limit ORDER BY line_end`,
+          { ...params, offset: window.offset, limit: window.limit },
+        );
+        const first = placed.length > 0 ? placed[0].line_end - placed[0].lines : 0;
+        const lines = await wh.query<Record<string, string | number | null>>(
+          `${detailSql((t) => `list_contains($customer_ids, ${t}.customer_id)`)} SELECT * EXCLUDE (kecamatan_code, desa_code) FROM lines ${DETAIL_ORDER}`,
+          { ...params, customer_ids: placed.map((p) => p.customer_id) },
+        );
+        rows = lines.slice(window.offset - first, window.offset - first + window.limit);
+      } else {
+        rows = await wh.query(`${detailSql()} SELECT * EXCLUDE (kecamatan_code, desa_code) FROM lines ${DETAIL_ORDER}`, params);
+      }
       return {
         ...base,
         columns: DETAIL_COLUMNS,
         rows: asLines(DETAIL_COLUMNS, rows),
         totals: { bills: sums.bills ?? 0, amount: sums.amount ?? 0 },
-        count: sums.count,
+        count: sums.count ?? 0,
         offset: window?.offset ?? 0,
         limit: window?.limit ?? null,
       };
