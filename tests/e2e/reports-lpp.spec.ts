@@ -105,6 +105,8 @@ test('Menunggak per petugas of May 2025 adds up to the month’s movement; a sup
   expect(new Set(own.rows.map((r: { team_id: string | null }) => r.team_id))).toEqual(new Set(['T01']));
   expect(own.totals.arrears).toBe(api.rows.filter((r: { team_id: string; row_type: string }) => r.team_id === 'T01' && r.row_type === 'line').reduce((s: number, r: { arrears: number }) => s + r.arrears, 0));
   await expect(supervisor.getByTestId('report-table')).toContainText('Tim Penagihan Curup');
+  // another team: a 403 in the API, as GET /api/v1/collections
+  expect((await supervisor.request.get('/api/v1/reports/menunggak?as_of=2025-05&team=T02')).status()).toBe(403);
   await supervisor.close();
 
   // the print view: the same grand total under the kop
