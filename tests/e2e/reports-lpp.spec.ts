@@ -1,6 +1,7 @@
 /**
  * The LPP and Menunggak per petugas reports in the browser, on the e2e fixture (400 customers, 2023-01 …
- * 2025-06): the LPP's principal is the channel totals of `npm run report -- channels`, the refunds are
+ * 2025-06): the LPP's principal is the channel totals of `npm run report -- channels` (and the page's,
+ * the API's and `npm run report -- lpp` are the same), the refunds are
  * listed apart and not in the totals, the API refuses bad days naming the parameter, the XLSX holds the
  * page's totals; Menunggak per petugas adds up to the month's movement (`npm run report -- movement`),
  * a supervisor sees their own team only, and an admin gives a team its areas on the Data page.
@@ -37,6 +38,7 @@ test('the LPP of May 2025: its principal is the channel totals of the same month
   expect([api.totals.principal, api.totals.payments]).toEqual([channels.total_amount, channels.total_payments]);
   expect(api.totals.penalty).toBe(channels.rows.reduce((s: number, r: { penalty: number }) => s + r.penalty, 0));
   expect(api.totals.admin_fee).toBe(channels.rows.reduce((s: number, r: { admin_fee: number }) => s + r.admin_fee, 0));
+  expect(report(['lpp', '--from', '2025-05-01', '--to', '2025-05-31']).totals).toEqual(api.totals);
 
   const xlsx = await page.request.get('/api/v1/reports/lpp?from=2025-05-01&to=2025-05-31&format=xlsx');
   expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
@@ -96,6 +98,7 @@ test('Menunggak per petugas of May 2025 adds up to the month’s movement; a sup
   const api = await (await page.request.get('/api/v1/reports/menunggak?as_of=2025-05')).json();
   expect(api.totals).toMatchObject({ to_collect: movement.opening + movement.newly_overdue, collected: movement.recovered, written_off: movement.written_off, arrears: movement.closing });
   expect(await footerValue(page, api.columns, 'arrears')).toBe(movement.closing);
+  expect(report(['menunggak', '--month', '2025-05']).totals).toEqual(api.totals);
   const teams = new Set(api.rows.map((r: { team_id: string | null }) => r.team_id));
   expect(teams.size).toBeGreaterThan(1);
 
