@@ -163,5 +163,8 @@ describe('the LPP as a report (the page, print, downloads and API read this)', (
     expect([page.rows.map((x) => x.payment_ref), page.count, page.offset, page.limit]).toEqual([['P3', 'SO2'], 8, 5, 2]);
     const last = await lppReport.run(wh, query('detail', '2024-03-01', '2024-04-30', { offset: 7, limit: 2 }), EVERYTHING);
     expect(last.rows.map((x) => x.payment_ref)).toEqual(['SO3']);
+    const past = await lppReport.run(wh, query('detail', '2024-03-01', '2024-04-30', { offset: 8, limit: 2 }), EVERYTHING);
+    expect([past.rows, past.count]).toEqual([[], 8]);
+    await expect(lppReport.run(wh, query('detail', '2024-03-01', '2024-04-30', { offset: 8, limit: 2 }), { personalData: false, teams: 'all' })).rejects.toBeInstanceOf(ScopeRefusedError);
   });
 });

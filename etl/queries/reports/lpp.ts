@@ -109,9 +109,9 @@ function lppParams({ from, to, filters }: LppQuery, completed: boolean) {
 
 const NO_AMOUNTS: LppAmounts = { payments: 0, lembar: 0, principal: 0, penalty: 0, admin_fee: 0, total: 0 };
 
-/** The grand totals of the completed payments (the refunds are not in them). */
-export async function lppTotals(wh: Warehouse, query: LppQuery): Promise<LppAmounts> {
-  const [row] = await wh.query<LppAmounts>(`WITH ${LPP_PAYMENTS} SELECT ${AMOUNTS} FROM lpp`, lppParams(query, true));
+/** The grand totals of the completed payments (the refunds are not in them), or of the refunded and cancelled rows (`refunds`). */
+export async function lppTotals(wh: Warehouse, query: LppQuery & { refunds?: boolean }): Promise<LppAmounts> {
+  const [row] = await wh.query<LppAmounts>(`WITH ${LPP_PAYMENTS} SELECT ${AMOUNTS} FROM lpp`, lppParams(query, !query.refunds));
   return row.payments > 0 ? row : NO_AMOUNTS;
 }
 
@@ -121,26 +121,26 @@ export interface LppPage {
   limit?: number;
 }
 
+type LppDetailQuery = LppQuery & { scope: Scope; refunds?: boolean; page?: LppPage };
+
 /**
  * The detail: one row per payment, in time order (then channel and reference). `refunds: true` lists
  * the refunded and cancelled rows instead. Names customers: refused without personal data.
  */
-export async function lppPayments(
-  wh: Warehouse,
-  query: LppQuery & { scope: Scope; refunds?: boolean; page?: LppPage },
-): Promise<{ count: number; rows: LppPayment[] }> {
+export function lppPaymentRows(wh: Warehouse, query: LppDetailQuery): Promise<LppPayment[]> {
   requirePersonalData(query.scope, 'The LPP detail');
-  const params = lppParams(query, !query.refunds);
-  const [rows, [{ count }]] = await Promise.all([
-    wh.query<LppPayment>(
-      `WITH ${LPP_PAYMENTS}
-       SELECT * EXCLUDE (payment_id) FROM lpp ORDER BY paid_at, channel_code, payment_ref
-       LIMIT CAST($limit AS BIGINT) OFFSET $offset`,
-      { ...params, limit: query.page?.limit ?? null, offset: query.page?.offset ?? 0 },
-    ),
-    wh.query<{ count: number }>(`WITH ${LPP_PAYMENTS} SELECT count(*)::BIGINT AS count FROM lpp`, params),
-  ]);
-  return { count, rows };
+  return wh.query<LppPayment>(
+    `WITH ${LPP_PAYMENTS}
+     SELECT * EXCLUDE (payment_id) FROM lpp ORDER BY paid_at, channel_code, payment_ref
+     LIMIT CAST($limit AS BIGINT) OFFSET $offset`,
+    { ...lppParams(query, !query.refunds), limit: query.page?.limit ?? null, offset: query.page?.offset ?? 0 },
+  );
+}
+
+/** lppPaymentRows with the count of the whole selection. */
+export async function lppPayments(wh: Warehouse, query: LppDetailQuery): Promise<{ count: number; rows: LppPayment[] }> {
+  const [rows, totals] = await Promise.all([lppPaymentRows(wh, query), lppTotals(wh, query)]);
+  return { count: totals.payments, rows };
 }
 
 /** The rekap: per day × channel × golongan, in day order, then channel and golongan. */
@@ -221,13 +221,25 @@ export const lppReport: ReportDefinition = defineReport({
     const lpp: LppQuery = { from, to, filters: { kecamatan: f.kecamatan, desa: f.desa, tariffClass: f.tariffClass, channel: f.channel } };
     const base = { report: 'lpp', view: query.view, filters: echoParams(lppReport, query.period, query.filters) };
     if (query.view === 'detail') {
-      const totals = totalsOfAmounts(await lppTotals(wh, lpp));
+      requirePersonalData(scope, 'The LPP detail');
       const window = query.window;
-      const received = await lppPayments(wh, { ...lpp, scope, page: window ?? undefined });
-      const refundPage = window ? { offset: Math.max(0, window.offset - received.count), limit: window.limit - received.rows.length } : undefined;
-      const refunds = await lppPayments(wh, { ...lpp, scope, refunds: true, page: refundPage });
-      const lines = [...received.rows, ...refunds.rows].map(({ paid_at: _, ...row }) => row);
-      return { ...base, columns: DETAIL_COLUMNS, rows: asLines(DETAIL_COLUMNS, lines), totals, count: received.count + refunds.count, offset: window?.offset ?? 0, limit: window?.limit ?? null };
+      const [received, refunded] = await Promise.all([lppTotals(wh, lpp), lppTotals(wh, { ...lpp, refunds: true })]);
+      // the page's received rows, then (once they run out) its refunded ones: only the lists the page reaches are read
+      const offset = window?.offset ?? 0;
+      const receivedRows = offset < received.payments ? await lppPaymentRows(wh, { ...lpp, scope, page: window ?? undefined }) : [];
+      const room = window ? window.limit - receivedRows.length : null;
+      const refundPage = window ? { offset: Math.max(0, offset - received.payments), limit: room ?? 0 } : undefined;
+      const refundRows = refunded.payments > 0 && room !== 0 ? await lppPaymentRows(wh, { ...lpp, scope, refunds: true, page: refundPage }) : [];
+      const lines = [...receivedRows, ...refundRows].map(({ paid_at: _, ...row }) => row);
+      return {
+        ...base,
+        columns: DETAIL_COLUMNS,
+        rows: asLines(DETAIL_COLUMNS, lines),
+        totals: totalsOfAmounts(received),
+        count: received.payments + refunded.payments,
+        offset,
+        limit: window?.limit ?? null,
+      };
     }
     const [received, refunds] = await Promise.all([lppRekap(wh, lpp), lppRefundRekap(wh, lpp)]);
     // the received lines add up to lppTotals (one query fewer than asking it again)
