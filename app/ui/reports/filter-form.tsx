@@ -72,16 +72,23 @@ export function ReportFilterForm({ id, period, accepted, groupings, values, view
         .map((s) => (
           <SelectField key={s.name} name={s.name} label={label(s.name)} defaultValue={value(s.name)} any={any} options={s.options} />
         ))}
-      {texts.map((f) => (
-        <label key={f}>
-          <span>{label(textName[f])}</span>
-          {f === 'minAmount' ? (
-            <input name="min_amount" type="number" min={0} step={1} inputMode="numeric" defaultValue={value('min_amount')} />
-          ) : (
-            <input name={f} defaultValue={value(f)} maxLength={32} />
-          )}
-        </label>
-      ))}
+      {texts.map((f) => {
+        const money = f === 'minAmount';
+        return (
+          <label key={f}>
+            <span>{label(textName[f])}</span>
+            <input
+              name={textName[f]}
+              type={money ? 'number' : 'text'}
+              min={money ? 0 : undefined}
+              step={money ? 1 : undefined}
+              inputMode={money ? 'numeric' : undefined}
+              maxLength={money ? undefined : 32}
+              defaultValue={value(textName[f])}
+            />
+          </label>
+        );
+      })}
       <div className="ar-filter-actions">
         <button type="submit">{t('reports.filter.apply')}</button>
         <Link to={`/reports/${id}?view=${view}`}>{t('reports.filter.reset')}</Link>
