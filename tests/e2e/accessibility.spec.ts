@@ -107,7 +107,6 @@ const SECTIONS: readonly { path: string; role: Role; heading: string }[] = [
   { path: '/reports/dsr?as_of=2025-06&view=detail&kecamatan=17.02.09', role: 'director', heading: 'Daftar Sisa Rekening (DSR)' },
   { path: '/reports/drd?period=2025-06', role: 'director', heading: 'Daftar Rekening Ditagih (DRD)' },
   { path: '/reports/efektivitas?month=2025-06', role: 'supervisor', heading: 'Efektivitas Penagihan' },
-  { path: '/print/reports/drd?period=2025-06&by=golongan', role: 'director', heading: 'Daftar Rekening Ditagih (DRD)' },
   // reports-b: the LPP (rekap with refunds, detail) and Menunggak per petugas (a supervisor's, a detail)
   { path: '/reports/lpp?from=2024-07-01&to=2024-07-31', role: 'director', heading: 'Laporan Penerimaan Penagihan (LPP)' },
   { path: '/reports/lpp?from=2025-05-01&to=2025-05-31&view=detail', role: 'director', heading: 'Laporan Penerimaan Penagihan (LPP)' },
@@ -123,6 +122,14 @@ for (const { path, role, heading } of SECTIONS) {
     expect((await smallText(page, MIN_FONT_PX)).small).toEqual([]);
   });
 }
+
+test('the print view of a report (director): no serious accessibility violation, no text under 12 px', async ({ page }) => {
+  await signIn(page, 'director', '/reports');
+  await page.goto('/print/reports/drd?period=2025-06&by=golongan');
+  await expect(page.getByRole('heading', { name: 'Daftar Rekening Ditagih (DRD)', level: 1 })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  expect((await smallText(page, MIN_FONT_PX)).small).toEqual([]);
+});
 
 test('no text on the overview is smaller than 12 px, chart text included', async ({ page, browser }) => {
   await signIn(page, 'director', '/?bulan=2025-06');

@@ -67,6 +67,12 @@ test('DSR: the rekap totals the arrears of the month end; detail and back; the X
   await page.getByRole('link', { name: 'Rekap', exact: true }).click();
   await expect(page.locator('[data-report="dsr"]')).toHaveAttribute('data-view', 'rekap');
 
+  const csv = await download(page, page.getByRole('group', { name: /^Unduh/ }).getByRole('link', { name: 'CSV', exact: true }));
+  const csvLines = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(csvLines[0]).toBe(['Golongan', ...rekap.columns.slice(1).map((c) => `${c.group_label} ${c.label}`)].join(','));
+  expect(csvLines).toHaveLength(rekap.rows.length + 2);
+  expect(csvLines.at(-1)).toMatch(new RegExp(`^Jumlah,.*,${arrears.total_arrears}$`));
+
   const xlsx = await download(page, page.getByRole('group', { name: /^Unduh/ }).getByRole('link', { name: 'Excel' }));
   expect(xlsx.name).toBe(`kaba-dsr-rekap-${MONTH}.xlsx`);
   const workbook = new ExcelJS.Workbook();
@@ -89,6 +95,8 @@ test('DRD: per wilayah with subtotals, per golongan through the form; the detail
   expect(wilayah.totals.total_amount).toBe(detail.totals.total_amount);
   expect(wilayah.totals.bills).toBe(detail.count);
   await expect(page.locator('tr[data-row-type="subtotal"]').first()).toBeVisible();
+  await expect(page.locator('tr[data-row-type="subtotal"] th').first()).toHaveText(/^Subjumlah /);
+  await page.screenshot({ path: 'test-results/reports-drd-rekap.png', fullPage: true });
   expect(await footValue(page, wilayah, 'total_amount')).toBe(String(wilayah.totals.total_amount));
   await page.getByLabel('Rekap per').selectOption('golongan');
   await page.getByRole('button', { name: 'Terapkan' }).click();

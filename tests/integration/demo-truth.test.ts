@@ -153,6 +153,7 @@ describe('a generated utility, loaded', () => {
       const rekap = await drdReport.run(wh, { ...q, view: 'rekap', by: 'golongan' }, EVERYTHING);
       const detail = await drdReport.run(wh, { ...q, view: 'detail' }, EVERYTHING);
       expect(rekap.totals, monthEnd).toMatchObject(detail.totals);
+      expect(detail.rows.reduce((t, r) => t + Number(r.total_amount), 0), monthEnd).toBe(rekap.totals.total_amount);
       expect(detail.count, monthEnd).toBe(detail.rows.length);
     }
   });

@@ -176,6 +176,11 @@ describe('DRD (Daftar Rekening Ditagih) of period 2024-03', () => {
         const rekap = await drdReport.run(wh, query('rekap', period, filters), MANAGER);
         const detail = await drdReport.run(wh, query('detail', period, filters), EVERYTHING);
         expect(rekap.totals, period).toMatchObject(detail.totals);
+        // the lines themselves come from the bills
+        const sum = (k: string) => detail.rows.reduce((t, r) => t + Number(r[k]), 0);
+        expect([sum('bills'), sum('usage_m3'), sum('water_charge'), sum('fixed_charge'), sum('other_charge'), sum('total_amount')], period).toEqual([
+          rekap.totals.bills, rekap.totals.usage_m3, rekap.totals.water_charge, rekap.totals.fixed_charge, rekap.totals.other_charge, rekap.totals.total_amount,
+        ]);
       }
     },
   );

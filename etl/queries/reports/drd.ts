@@ -10,6 +10,7 @@ import { asLines, totalsOf, withSubtotals } from '../../domain/reports/rekap';
 import type { ReportColumn, ReportView } from '../../domain/reports/shape';
 import { conditionParams, filterConditionSql } from '../filters';
 import { requirePersonalData } from '../scope';
+import { CUSTOMER_COLUMNS } from './columns';
 import { echoParams } from './params';
 import { defineReport, type ReportDefinition } from './report';
 
@@ -29,11 +30,7 @@ const AVERAGES: ReportColumn[] = [
 ];
 
 const DETAIL_COLUMNS: ReportColumn[] = [
-  { key: 'customer_id', format: 'text' },
-  { key: 'name', format: 'text', personal: true },
-  { key: 'kecamatan_name', label: 'kecamatan', format: 'text' },
-  { key: 'desa_name', label: 'desa', format: 'text' },
-  { key: 'tariff_class', format: 'text' },
+  ...CUSTOMER_COLUMNS,
   ...MEASURES,
 ];
 
@@ -62,8 +59,8 @@ const PLACED_SQL = `
      WHERE r.period = $period AND ${REKAP_CONDITION} GROUP BY r.desa_code)
   , placed AS (SELECT desa_code, lines, sum(lines) OVER (ORDER BY desa_code ROWS UNBOUNDED PRECEDING)::BIGINT AS line_end FROM per)`;
 
-/** m³ keep their two decimals through the sums (DECIMAL in SQL, a number here). */
-const SUMS = `count(*)::BIGINT AS bills, round(sum(usage_m3), 2)::DOUBLE AS usage_m3, sum(water_charge)::BIGINT AS water_charge,
+/** Over the bills (1 lembar each) or billing_period_rekap: m³ keep their two decimals (DECIMAL in SQL, a number here). */
+const SUMS = `sum(bills)::BIGINT AS bills, round(sum(usage_m3), 2)::DOUBLE AS usage_m3, sum(water_charge)::BIGINT AS water_charge,
   sum(fixed_charge)::BIGINT AS fixed_charge, sum(other_charge)::BIGINT AS other_charge, sum(total_amount)::BIGINT AS total_amount`;
 
 export const drdReport: ReportDefinition = defineReport({
@@ -84,7 +81,7 @@ export const drdReport: ReportDefinition = defineReport({
       const order = 'ORDER BY kecamatan_code, desa_code, customer_id';
       const select = `SELECT customer_id, name, kecamatan_name, desa_name, tariff_class, bills, usage_m3::DOUBLE AS usage_m3,
                 water_charge, fixed_charge, other_charge, total_amount FROM lines ${order}`;
-      const sums = await wh.one<Record<string, number | null>>(`${billsSql(false)} SELECT ${SUMS} FROM lines`, params);
+      const sums = await wh.one<Record<string, number | null>>(`SELECT ${SUMS} FROM billing_period_rekap r JOIN areas a USING (desa_code) WHERE r.period = $period AND ${REKAP_CONDITION}`, params);
       let rows: Record<string, string | number | null>[];
       if (window) {
         // the desa whose bills meet the page (a desa code begins with its kecamatan's: the same order), then only their bills
@@ -105,9 +102,7 @@ export const drdReport: ReportDefinition = defineReport({
     const columns = REKAP_COLUMNS[by];
     const order = by === 'wilayah' ? 'kecamatan_name, kecamatan_code, tariff_class' : 'tariff_class, kecamatan_name, kecamatan_code';
     const lines = await wh.query<Record<string, string | number | null>>(
-      `SELECT a.kecamatan_code, a.kecamatan_name, r.tariff_class, sum(r.bills)::BIGINT AS bills, sum(r.usage_m3)::DOUBLE AS usage_m3,
-              sum(r.water_charge)::BIGINT AS water_charge, sum(r.fixed_charge)::BIGINT AS fixed_charge,
-              sum(r.other_charge)::BIGINT AS other_charge, sum(r.total_amount)::BIGINT AS total_amount
+      `SELECT a.kecamatan_code, a.kecamatan_name, r.tariff_class, ${SUMS}
          FROM billing_period_rekap r JOIN areas a USING (desa_code)
         WHERE r.period = $period AND ${REKAP_CONDITION}
         GROUP BY ALL ORDER BY ${order}`,

@@ -15,15 +15,12 @@ import { filteredDebtsSql, MONTH_END_DEBTS_SQL } from '../debts';
 import { openingOwedAsOfSql, openingOwesAsOfSql } from '../owed';
 import { filterParams } from '../filters';
 import { requirePersonalData } from '../scope';
+import { CUSTOMER_COLUMNS } from './columns';
 import { echoParams } from './params';
 import { defineReport, type ReportDefinition } from './report';
 
 const DETAIL_COLUMNS: ReportColumn[] = [
-  { key: 'customer_id', format: 'text' },
-  { key: 'name', format: 'text', personal: true },
-  { key: 'kecamatan_name', label: 'kecamatan', format: 'text' },
-  { key: 'desa_name', label: 'desa', format: 'text' },
-  { key: 'tariff_class', format: 'text' },
+  ...CUSTOMER_COLUMNS,
   { key: 'debt', format: 'text', coded: true },
   { key: 'period', format: 'month' },
   { key: 'due_on', format: 'date' },
