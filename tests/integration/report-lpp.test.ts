@@ -106,7 +106,7 @@ describe('the LPP detail', () => {
   it('one row per payment in time order, with customer, period, amounts, channel and time', async () => {
     const r = await lppPayments(wh, { ...APRIL, scope: EVERYTHING });
     expect(r.count).toBe(3);
-    expect(r.rows.map((p) => [p.paid_at, p.payment_ref, p.channel_code, p.customer_id, p.customer_name, p.desa_name, p.tariff_class, p.period, p.lembar, p.principal, p.penalty, p.total])).toEqual([
+    expect(r.rows.map((p) => [p.paid_at, p.payment_ref, p.channel_code, p.customer_id, p.name, p.desa_name, p.tariff_class, p.period, p.lembar, p.principal, p.penalty, p.total])).toEqual([
       ['2024-04-10 10:00:00', 'P5', 'LOKET', '0100000003', 'Ahmad', 'Kampung Delima', 'N1', '2024-03', 1, 60_000, 0, 60_000],
       ['2024-04-15 09:30:00', 'P6', 'LOKET', '0100000001', 'Budi Santoso', 'Talang Rimbo Lama', 'R2', null, 2, 100_000, 2_000, 102_000],
       ['2024-04-25 10:00:00', 'P3', 'FASTPAY', '0100000001', 'Budi Santoso', 'Talang Rimbo Lama', 'R2', '2024-02', 1, 20_000, 0, 20_000],

@@ -99,7 +99,7 @@ describe('the detail of March 2024', () => {
   it('one row per customer with something to collect, by collector, the largest arrears first', async () => {
     const r = await menunggakCustomers(wh, MARCH);
     expect(r.count).toBe(3);
-    expect(r.rows.map((c) => [c.collector_id, c.customer_id, c.customer_name, c.desa_name, c.tariff_class, c.bills_to_collect, c.to_collect, c.collected, c.written_off, c.overdue_bills, c.arrears])).toEqual([
+    expect(r.rows.map((c) => [c.collector_id, c.customer_id, c.name, c.desa_name, c.tariff_class, c.bills_to_collect, c.to_collect, c.collected, c.written_off, c.overdue_bills, c.arrears])).toEqual([
       ['K01', '0100000001', 'Budi Santoso', 'Talang Rimbo Lama', 'R2', 1, 50_000, 0, 0, 1, 50_000],
       ['K02', '0100000002', 'Siti Aminah', 'Kampung Delima', 'R2', 2, 260_000, 50_000, 30_000, 1, 180_000],
       ['K02', '0100000003', 'Ahmad', 'Kampung Delima', 'N1', 2, 200_000, 100_000, 0, 1, 100_000],

@@ -11,6 +11,7 @@ import type { ReportColumn, ReportView } from '../../domain/reports/shape';
 import type { Warehouse } from '../../warehouse/duckdb';
 import { conditionParams, filterConditionSql, type ArrearsFilters } from '../filters';
 import { requirePersonalData, type Scope } from '../scope';
+import { CUSTOMER_COLUMNS } from './columns';
 import { echoParams } from './params';
 import { defineReport, type ReportDefinition } from './report';
 
@@ -46,7 +47,8 @@ export interface LppPayment {
   channel_name: string;
   customer_id: string;
   /** null for a payment of a customer we do not know */
-  customer_name: string | null;
+  name: string | null;
+  kecamatan_name: string | null;
   desa_name: string | null;
   tariff_class: string | null;
   period: string | null;
@@ -87,7 +89,7 @@ const LPP_PAYMENTS = `
     SELECT p.payment_id, strftime(p.paid_at, '%Y-%m-%d %H:%M:%S') AS paid_at, CAST(p.paid_on AS VARCHAR) AS day,
            strftime(p.paid_at, '%H:%M:%S') AS time,
            p.payment_ref, p.channel_code, coalesce(ch.channel_name, p.channel_code) AS channel_name,
-           p.customer_id, c.name AS customer_name, a.desa_name, c.tariff_class, p.period, p.status,
+           p.customer_id, c.name, a.kecamatan_name, a.desa_name, c.tariff_class, p.period, p.status,
            ${lembarOfPaymentSql('p.period', 'l.bills')} AS lembar,
            p.amount AS principal, p.penalty, p.admin_fee, p.amount + p.penalty AS total
       FROM payments p
@@ -180,10 +182,7 @@ const DETAIL_COLUMNS: ReportColumn[] = [
   { key: 'time', format: 'text' },
   { key: 'payment_ref', format: 'text' },
   { key: 'channel_name', label: 'channel', format: 'text' },
-  { key: 'customer_id', format: 'text' },
-  { key: 'customer_name', label: 'name', format: 'text', personal: true },
-  { key: 'desa_name', label: 'desa', format: 'text' },
-  { key: 'tariff_class', format: 'text' },
+  ...CUSTOMER_COLUMNS,
   { key: 'period', format: 'month' },
   { key: 'status', format: 'text', coded: true },
   ...AMOUNT_COLUMNS,

@@ -20,6 +20,7 @@ import type { ReportColumn, ReportView } from '../../domain/reports/shape';
 import type { Warehouse } from '../../warehouse/duckdb';
 import { conditionParams, filterConditionSql, type ArrearsFilters } from '../filters';
 import { requirePersonalData, teamParams, teamScopeSql, type Scope } from '../scope';
+import { CUSTOMER_COLUMNS } from './columns';
 import { echoParams } from './params';
 import { defineReport, type ReportDefinition } from './report';
 
@@ -68,7 +69,8 @@ export interface MenunggakCustomerRow extends Omit<MenunggakFigures, 'customers'
   collector_id: string | null;
   collector_name: string | null;
   customer_id: string;
-  customer_name: string;
+  name: string;
+  kecamatan_name: string | null;
   desa_name: string | null;
   tariff_class: string;
 }
@@ -83,7 +85,7 @@ const ASSIGNED_CUSTOMERS = `
     SELECT a.desa_code, t.team_id FROM areas a JOIN team_areas t ON t.code = a.desa_code OR t.code = a.kecamatan_code),
   desa_collector AS (SELECT unnest($dc_teams) AS team_id, unnest($dc_desa) AS desa_code, unnest($dc_collectors) AS collector_id),
   assigned AS (
-    SELECT c.customer_id, c.name AS customer_name, ar.desa_name, c.tariff_class, dt.team_id, dc.collector_id
+    SELECT c.customer_id, c.name, ar.kecamatan_name, ar.desa_name, c.tariff_class, dt.team_id, dc.collector_id
       FROM customers c
       LEFT JOIN areas ar ON ar.desa_code = c.desa_code
       LEFT JOIN desa_team dt ON dt.desa_code = c.desa_code
@@ -180,7 +182,7 @@ export async function menunggakCustomers(
     wh.query<Omit<MenunggakCustomerRow, 'share_collected'>>(
       `WITH ${ASSIGNED_CUSTOMERS}
        SELECT pc.team_id, coalesce(tn.team_name, pc.team_id) AS team_name, pc.collector_id, cn.collector_name,
-              pc.customer_id, pc.customer_name, pc.desa_name, pc.tariff_class,
+              pc.customer_id, pc.name, pc.kecamatan_name, pc.desa_name, pc.tariff_class,
               pc.bills_to_collect::BIGINT AS bills_to_collect, pc.to_collect::BIGINT AS to_collect, pc.collected::BIGINT AS collected,
               pc.written_off::BIGINT AS written_off, pc.overdue_bills::BIGINT AS overdue_bills, pc.arrears::BIGINT AS arrears
          FROM per_customer pc ${NAMES}
@@ -224,10 +226,7 @@ const REKAP_COLUMNS: ReportColumn[] = [
 const DETAIL_COLUMNS: ReportColumn[] = [
   { key: 'team_name', label: 'team', format: 'text' },
   { key: 'collector_name', label: 'collector', format: 'text' },
-  { key: 'customer_id', format: 'text' },
-  { key: 'customer_name', label: 'name', format: 'text', personal: true },
-  { key: 'desa_name', label: 'desa', format: 'text' },
-  { key: 'tariff_class', format: 'text' },
+  ...CUSTOMER_COLUMNS,
   ...FIGURE_COLUMNS,
 ];
 
