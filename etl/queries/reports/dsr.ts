@@ -92,23 +92,26 @@ export const dsrReport: ReportDefinition = defineReport({
     const base = { report: 'dsr', view: query.view, filters: echoParams(dsrReport, query.period, query.filters) };
     if (query.view === 'detail') {
       requirePersonalData(scope, 'the DSR detail');
-      const sums = await wh.one<{ count: number | null; bills: number | null; amount: number | null }>(
-        `${PLACED_SQL} SELECT sum(lines)::BIGINT AS count, sum(bills)::BIGINT AS bills, sum(amount)::BIGINT AS amount FROM placed`,
-        params,
-      );
       const window = query.window;
+      // one pass over the placement: the totals (customer_id NULL) and the customers the page meets
+      const placed = await wh.query<{ customer_id: string | null; line_end: number; lines: number; bills: number | null; amount: number | null }>(
+        `${PLACED_SQL}
+         SELECT NULL AS customer_id, 0::BIGINT AS line_end, coalesce(sum(lines), 0)::BIGINT AS lines, sum(bills)::BIGINT AS bills, sum(amount)::BIGINT AS amount FROM placed
+         UNION ALL
+         SELECT customer_id, line_end::BIGINT, lines::BIGINT, NULL, NULL FROM placed
+          WHERE $paged AND line_end > $offset AND line_end - lines < $offset + $limit
+         ORDER BY customer_id NULLS FIRST`,
+        { ...params, paged: window !== null, offset: window?.offset ?? 0, limit: window?.limit ?? 0 },
+      );
+      const [sums, ...page] = placed;
       let rows: Record<string, string | number | null>[];
       if (window) {
-        // the customers whose lines meet the page, then their debts from the bills, cut to the page
-        const placed = await wh.query<{ customer_id: string; line_end: number; lines: number }>(
-          `${PLACED_SQL} SELECT customer_id, line_end::BIGINT AS line_end, lines FROM placed
-            WHERE line_end > $offset AND line_end - lines < $offset + $limit ORDER BY line_end`,
-          { ...params, offset: window.offset, limit: window.limit },
-        );
-        const first = placed.length > 0 ? placed[0].line_end - placed[0].lines : 0;
+        // the page's customers' debts from their own bills, cut to the page
+        page.sort((a, b) => a.line_end - b.line_end);
+        const first = page.length > 0 ? page[0].line_end - page[0].lines : 0;
         const lines = await wh.query<Record<string, string | number | null>>(
-          `${detailSql((t) => `list_contains($customer_ids, ${t}.customer_id)`)} SELECT * EXCLUDE (kecamatan_code, desa_code) FROM lines ${DETAIL_ORDER}`,
-          { ...params, customer_ids: placed.map((p) => p.customer_id) },
+          `${detailSql((t) => `${t}.customer_id IN (SELECT unnest($customer_ids))`)} SELECT * EXCLUDE (kecamatan_code, desa_code) FROM lines ${DETAIL_ORDER}`,
+          { ...params, customer_ids: page.map((p) => p.customer_id as string) },
         );
         rows = lines.slice(window.offset - first, window.offset - first + window.limit);
       } else {
@@ -119,7 +122,7 @@ export const dsrReport: ReportDefinition = defineReport({
         columns: DETAIL_COLUMNS,
         rows: asLines(DETAIL_COLUMNS, rows),
         totals: { bills: sums.bills ?? 0, amount: sums.amount ?? 0 },
-        count: sums.count ?? 0,
+        count: sums.lines,
         offset: window?.offset ?? 0,
         limit: window?.limit ?? null,
       };
