@@ -20,13 +20,15 @@ import data from './messages/data';
 import ledger from './messages/ledger';
 import monthly from './messages/monthly';
 import overview from './messages/overview';
+import reports from './messages/reports';
+import reportsLpp from './messages/reports-lpp';
 import table from './messages/table';
 
 export type { Lang } from './format';
 export const LANGS: readonly Lang[] = ['id', 'en'];
 export const DEFAULT_LANG: Lang = 'id';
 
-const FEATURES = [common, auth, data, overview, table, ledger, channels, collections, arrears, monthly] as const;
+const FEATURES = [common, auth, data, overview, table, ledger, channels, collections, arrears, monthly, reports, reportsLpp] as const;
 
 type Feature = (typeof FEATURES)[number];
 type KeysOf<F> = F extends { id: Record<infer K, string> } ? K : never;

@@ -32,6 +32,7 @@ export const SECTION_ROLES = {
   channels: ['director', 'manager', 'admin'],
   collections: ROLES,
   data: ['director', 'admin'],
+  reports: ROLES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Section = keyof typeof SECTION_ROLES;

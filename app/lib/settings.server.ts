@@ -10,6 +10,8 @@ import { env } from './env.server';
 import { JsonFile } from './json-file.server';
 import { parseCollectionSettings, type CollectionSettings } from './settings/collections';
 import { parseLetterSettings, type LetterSettings } from './settings/letters.server';
+import { parseTeamAreasSetting, type TeamAreasSetting } from './settings/team-areas.server';
+import { parseReportSettings, type ReportSettings } from './settings/reports.server';
 
 export interface ArrearsTarget {
   /** the reduction aimed at, in percent of the arrears of base_month (25 = arrears down by a quarter) */
@@ -26,6 +28,8 @@ export interface Settings {
   arrears_target: ArrearsTarget | null;
   letters?: LetterSettings;
   collections?: CollectionSettings;
+  team_areas?: TeamAreasSetting | null;
+  reports?: ReportSettings;
 }
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -52,8 +56,14 @@ function parseSettings(raw: unknown, path: string): Settings {
     t && typeof t.percent === 'number' && typeof t.by_date === 'string' && typeof t.base_month === 'string'
       ? { percent: t.percent, by_date: t.by_date, base_month: t.base_month, set_by: String(t.set_by ?? ''), set_at: String(t.set_at ?? '') }
       : null;
-  const r = raw as { letters?: unknown; collections?: unknown };
-  return { arrears_target: target, letters: parseLetterSettings(r.letters), collections: parseCollectionSettings(r.collections) };
+  const r = raw as { letters?: unknown; collections?: unknown; reports?: unknown; team_areas?: unknown };
+  return {
+    arrears_target: target,
+    letters: parseLetterSettings(r.letters),
+    collections: parseCollectionSettings(r.collections),
+    reports: parseReportSettings(r.reports),
+    team_areas: parseTeamAreasSetting(r.team_areas),
+  };
 }
 
 export class SettingsStore {

@@ -25,6 +25,11 @@ import { LetterSettingsForm } from '~/ui/settings/letters-form';
 import { CollectionSettingsForm } from '~/ui/settings/collections-form';
 import { COLLECTIONS_INTENT, parseCollectionSettings } from '~/lib/settings/collections';
 import { saveCollectionSettings } from '~/lib/settings/collections.server';
+import { saveTeamAreas, TEAM_AREAS_INTENT, teamAreasSection } from '~/lib/settings/team-areas-action.server';
+import { TeamAreasForm } from '~/ui/settings/team-areas-form';
+import { REPORTS_INTENT, saveReportSettings } from '~/lib/settings/reports-action.server';
+import { parseReportSettings } from '~/lib/settings/reports.server';
+import { ReportSettingsForm } from '~/ui/settings/reports-form';
 import letterStyles from '~/ui/letters/letters.css';
 
 export const meta = titled('nav.data');
@@ -38,14 +43,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ctx = tableContext(user);
   const loadsQuery = tableQuery(loadsTable, params);
   const rejectsQuery = tableQuery(rejectsTable, params);
-  const [warehouse, freshness, settings] = await Promise.all([
+  const settings = await readSettings();
+  const [warehouse, freshness, teamAreas] = await Promise.all([
     withWarehouse(async (wh) => ({
       files: await loadHistory(wh),
       rejects: await rejectsPage(wh, { file, offset: rejectsQuery.offset, limit: rejectsQuery.pageSize, scope: rawRejectsScopeFor(user) }),
       rejectFiles: await filesWithRejects(wh),
     })),
     warehouseFreshness(),
-    readSettings(),
+    teamAreasSection(settings),
   ]);
   return json({
     loads: tableView(loadsTable, warehouse.files, loadsQuery, ctx, {}),
@@ -57,6 +63,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     target: settings.arrears_target,
     letters: settings.letters ?? parseLetterSettings(null),
     collections: settings.collections ?? parseCollectionSettings(null),
+    teamAreas,
+    reportSettings: settings.reports ?? parseReportSettings(null),
     canEditTarget: canChangeSettings(user),
     defaultBaseMonth: freshness.lastCompleteMonth,
     saved: params.get('saved') === 'target',
@@ -72,6 +80,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (asOf) back.searchParams.set(AS_OF_PARAM, asOf);
   if (form.get('intent') === LETTERS_INTENT) return saveLetterSettings(form, user, back.pathname + back.search);
   if (form.get('intent') === COLLECTIONS_INTENT) return saveCollectionSettings(form, user, back.pathname + back.search);
+  if (form.get('intent') === TEAM_AREAS_INTENT) return saveTeamAreas(form, user, back.pathname + back.search);
+  if (form.get('intent') === REPORTS_INTENT) return saveReportSettings(form, user, back.pathname + back.search);
   if (form.get('intent') === 'clear') {
     await settingsStore().clearArrearsTarget();
     return redirect(back.pathname + back.search);
@@ -103,6 +113,8 @@ export default function DataPage() {
       <TargetSection />
       <LetterSettingsForm settings={data.letters} canEdit={data.canEditTarget} />
       <CollectionSettingsForm settings={data.collections} canEdit={data.canEditTarget} />
+      <TeamAreasForm section={data.teamAreas} canEdit={data.canEditTarget} />
+      <ReportSettingsForm settings={data.reportSettings} canEdit={data.canEditTarget} />
       <section className="panel" aria-labelledby="loads-title">
         <div className="panel-head">
           <h2 id="loads-title">{t('data.loads.title')}</h2>

@@ -36,6 +36,7 @@ const NAV: readonly { section: Section; to: string; label: MessageKey; icon: Ico
   { section: 'arrears', to: '/arrears', label: 'nav.arrears', icon: 'arrears' },
   { section: 'channels', to: '/channels', label: 'nav.channels', icon: 'channels' },
   { section: 'collections', to: '/collections', label: 'nav.collections', icon: 'collections' },
+  { section: 'reports', to: '/reports', label: 'nav.reports', icon: 'reports' },
   { section: 'data', to: '/data', label: 'nav.data', icon: 'data' },
 ];
 

@@ -5,6 +5,7 @@ const PATHS = {
   channels: 'M3 7h18v10H3zM3 11h18M7 15h3',
   collections: 'M12 21s-7-6.2-7-11a7 7 0 0 1 14 0c0 4.8-7 11-7 11zm0-8.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
   data: 'M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zm0 0v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
+  reports: 'M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7',
   signOut: 'M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10',
   calendar: 'M4 6h16v14H4zM4 10h16M8 3v5m8-5v5',
   refresh: 'M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7',

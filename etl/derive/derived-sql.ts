@@ -4,6 +4,7 @@
  */
 import { ageBucketSql } from '../domain/aging';
 import { PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../domain/allocation';
+import { completedPaymentSql } from '../domain/channel-rules';
 import { ATTRIBUTION_DAYS, NO_CONTACT_OUTCOMES } from '../domain/collections/rules';
 import { monthIndexSql, periodIndexSql } from '../domain/period';
 import { billOwedAsOfSql, billOwesAsOfSql } from '../queries/owed';
@@ -243,7 +244,7 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
              count(*)::BIGINT AS payments, sum(p.amount)::BIGINT AS amount,
              sum(p.penalty)::BIGINT AS penalty, sum(p.admin_fee)::BIGINT AS admin_fee
         FROM payments p LEFT JOIN customers c USING (customer_id)
-       WHERE p.status = 'completed'
+       WHERE ${completedPaymentSql('p')}
        GROUP BY ALL`,
   },
   {
@@ -342,6 +343,17 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
       SELECT strftime(m, '%Y-%m') AS month, bills, billed
         FROM (SELECT date_trunc('month', issued_on) AS m, count(*)::BIGINT AS bills, sum(total_amount)::BIGINT AS billed
                 FROM bills GROUP BY 1)`,
+  },
+  {
+    // The DRD's rekap (etl/queries/reports/drd.ts): the bills of each billing period by desa, tariff
+    // class and the customer's status, lembar, m³ and each charge.
+    table: 'billing_period_rekap',
+    sql: `CREATE OR REPLACE TABLE billing_period_rekap AS
+      SELECT b.period, c.desa_code, c.tariff_class, c.status, count(*)::BIGINT AS bills, sum(b.usage_m3)::DECIMAL(18, 2) AS usage_m3,
+             sum(b.water_charge)::BIGINT AS water_charge, sum(b.fixed_charge)::BIGINT AS fixed_charge,
+             sum(b.other_charge)::BIGINT AS other_charge, sum(b.total_amount)::BIGINT AS total_amount
+        FROM bills b JOIN customers c USING (customer_id)
+       GROUP BY ALL`,
   },
   {
     // Money applied to debts by the month it was paid and the month the bill was issued (NULL for an

@@ -5,6 +5,14 @@
  */
 import { dayNumber, periodFromIndex, periodIndex } from './period';
 
+/**
+ * A channel's payment (CONTRACT §4, Channels) as a SQL condition over a payments row `p`: completed, not
+ * refunded or cancelled. Every figure of money received (the channel pages, the LPP) counts these.
+ */
+export function completedPaymentSql(p: string): string {
+  return `${p}.status = 'completed'`;
+}
+
 /** The median; for an even count the mean of the two middle values. null for no values. */
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

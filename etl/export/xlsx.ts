@@ -2,6 +2,9 @@
  * A table as an XLSX workbook (exceljs): a title row, a row with the filters and the as-of date, the
  * header row (frozen, so it stays on screen while scrolling, with filters), the rows, and an optional
  * totals row; printed A4 landscape, one page wide, the header row repeated on every page.
+ * A report (Laporan) adds heading rows above the title (the utility's name and address), a row of
+ * group headers merged over their columns above the header row (a column without a group spans
+ * both rows), bold subtotal rows, and the F4 paper it is printed on.
  * Money and counts get `#,##0`, ratios a percent format, dates real dates; widths follow the content.
  *
  * exceljs writes a JavaScript string as a string cell (a shared string, never a `<f>` formula), so
@@ -11,6 +14,7 @@
  */
 import ExcelJS from 'exceljs';
 import { isNumericFormat, neutralise, cellOf, type ExportColumn, type ExportFormat, type ExportRow } from './cells';
+import { headerRuns } from './header-groups';
 
 export interface XlsxTable {
   /** the table's title, e.g. `Tunggakan per desa/kelurahan` */
@@ -23,10 +27,26 @@ export interface XlsxTable {
   totals?: { label: string; values: ExportRow } | null;
   /** the worksheet's name (at most 31 characters; `[]:*?/\` are replaced) */
   sheetName?: string;
+  /** rows above the title, one line each (a report's kop: the utility's name, its address) */
+  heading?: readonly string[];
+  /** per column, the text of the group header over it (merged over neighbours with the same text), or null */
+  groups?: readonly (string | null)[] | null;
+  /** rows written in bold (subtotal rows) */
+  bold?: (row: ExportRow) => boolean;
+  /** default A4 */
+  paper?: 'a4' | 'f4';
 }
 
 /** Rows 1 and 2 hold the title and the details; the header is row 3, the data start at row 4. */
 export const XLSX_HEADER_ROW = 3;
+
+/** Where the header row of a table with heading rows and group headers is. */
+export function xlsxHeaderRow(table: Pick<XlsxTable, 'heading' | 'groups'>): number {
+  return XLSX_HEADER_ROW + (table.heading?.length ?? 0) + (table.groups ? 1 : 0);
+}
+
+/** Excel's paperSize codes: 9 = A4; F4 (215 × 330 mm, "folio") has no code of its own, 14 = Folio 8.5 × 13 in. */
+const PAPER_SIZE = { a4: 9, f4: 14 } as const;
 
 export const XLSX_NUMBER_FORMATS: Record<ExportFormat, string | null> = {
   money: '#,##0',
@@ -85,26 +105,53 @@ function safeSheetName(name: string): string {
 export async function tableXlsx(table: XlsxTable): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kaba';
+  const headerRow = xlsxHeaderRow(table);
+  const groups = table.groups ?? null;
+  const firstHeaderRow = groups ? headerRow - 1 : headerRow;
   const sheet = workbook.addWorksheet(safeSheetName(table.sheetName ?? table.title), {
-    views: [{ state: 'frozen', ySplit: XLSX_HEADER_ROW, xSplit: 0 }],
-    // printed: landscape, as wide as the page, the header row on every page
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${XLSX_HEADER_ROW}:${XLSX_HEADER_ROW}` },
+    views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }],
+    // printed: landscape, as wide as the page, the header rows on every page
+    pageSetup: {
+      orientation: 'landscape',
+      // exceljs's type lists a few codes only; the file takes any of Excel's
+      paperSize: PAPER_SIZE[table.paper ?? 'a4'] as number as ExcelJS.PaperSize,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${firstHeaderRow}:${headerRow}`,
+    },
   });
   const { columns } = table;
-  if (columns.length > 0) sheet.autoFilter = { from: { row: XLSX_HEADER_ROW, column: 1 }, to: { row: XLSX_HEADER_ROW, column: columns.length } };
+  if (columns.length > 0) sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: columns.length } };
 
-  sheet.getCell(1, 1).value = neutralise(table.title);
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(2, 1).value = neutralise(table.details.join(' · '));
-
-  const header = sheet.getRow(XLSX_HEADER_ROW);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = neutralise(c.header);
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: isNumericFormat(c.format) ? 'right' : 'left', vertical: 'middle', wrapText: true };
-    cell.border = { bottom: { style: 'thin' } };
+  const heading = table.heading ?? [];
+  heading.forEach((line, i) => {
+    sheet.getCell(i + 1, 1).value = neutralise(line);
+    sheet.getCell(i + 1, 1).font = { bold: i === 0 };
   });
+  const titleRow = heading.length + 1;
+  sheet.getCell(titleRow, 1).value = neutralise(table.title);
+  sheet.getCell(titleRow, 1).font = { bold: true, size: 14 };
+  sheet.getCell(titleRow + 1, 1).value = neutralise(table.details.join(' · '));
+
+  const header = sheet.getRow(headerRow);
+  const headerCell = (cell: ExcelJS.Cell, text: string, format: ExportFormat | null) => {
+    cell.value = neutralise(text);
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: format && isNumericFormat(format) ? 'right' : format ? 'left' : 'center', vertical: 'middle', wrapText: true };
+    cell.border = { bottom: { style: 'thin' } };
+  };
+  for (const [i, c] of columns.entries()) headerCell(header.getCell(i + 1), c.header, c.format);
+  if (groups) {
+    for (const run of headerRuns(groups, columns.length)) {
+      if (run.text === null) {
+        sheet.mergeCells(firstHeaderRow, run.from + 1, headerRow, run.from + 1);
+      } else {
+        headerCell(sheet.getCell(firstHeaderRow, run.from + 1), run.text, null);
+        if (run.to > run.from) sheet.mergeCells(firstHeaderRow, run.from + 1, firstHeaderRow, run.to + 1);
+      }
+    }
+  }
 
   const widths = columns.map((c) => Math.min(c.header.length, 24));
   const write = (rowNumber: number, row: ExportRow, bold: boolean) => {
@@ -120,9 +167,9 @@ export async function tableXlsx(table: XlsxTable): Promise<Buffer> {
       widths[i] = Math.max(widths[i], shownLength(value, c.format));
     });
   };
-  for (const [i, row] of table.rows.entries()) write(XLSX_HEADER_ROW + 1 + i, row, false);
+  for (const [i, row] of table.rows.entries()) write(headerRow + 1 + i, row, table.bold?.(row) ?? false);
   if (table.totals && columns.length > 0) {
-    const totalsRow = XLSX_HEADER_ROW + 1 + table.rows.length;
+    const totalsRow = headerRow + 1 + table.rows.length;
     write(totalsRow, { ...table.totals.values, [columns[0].key]: null }, true);
     const label = sheet.getRow(totalsRow).getCell(1);
     label.value = neutralise(table.totals.label);

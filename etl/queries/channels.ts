@@ -1,5 +1,5 @@
 /** Payments received by channel and month: count, principal, penalties, customer fees and our fee cost. */
-import { costPerMillion, histogramMedian, share } from '../domain/channel-rules';
+import { completedPaymentSql, costPerMillion, histogramMedian, share } from '../domain/channel-rules';
 import { monthsFromTo } from '../domain/period';
 import type { Warehouse } from '../warehouse/duckdb';
 
@@ -101,7 +101,7 @@ export async function channelComparison(wh: Warehouse, { from, to }: { from: str
     ),
     wh.query<{ channel_code: string; customers: number }>(
       `SELECT channel_code, count(DISTINCT customer_id)::BIGINT AS customers FROM payments
-        WHERE status = 'completed' AND paid_on BETWEEN strptime($from || '-01', '%Y-%m-%d')::DATE AND last_day(strptime($to || '-01', '%Y-%m-%d')::DATE)
+        WHERE ${completedPaymentSql('payments')} AND paid_on BETWEEN strptime($from || '-01', '%Y-%m-%d')::DATE AND last_day(strptime($to || '-01', '%Y-%m-%d')::DATE)
         GROUP BY 1`,
       params,
     ),

@@ -3,6 +3,8 @@
  *   arrears  --as-of YYYY-MM-DD [--by kecamatan|desa|tariff_class|age]
  *   movement --month YYYY-MM
  *   channels --from YYYY-MM --to YYYY-MM
+ *   lpp      --from YYYY-MM-DD --to YYYY-MM-DD [--view rekap|detail]
+ *   menunggak --month YYYY-MM [--view rekap|detail]   (the team areas by default, from the visits)
  *   rejects  [--file NAME]
  *   files
  *   unapplied
@@ -19,6 +21,9 @@ import { ARREARS_GROUPINGS, arrearsAsOf, type ArrearsGrouping } from '../queries
 import { channelComparison, channelPayments } from '../queries/channels';
 import { loadedFiles, rejects, unappliedPayments } from '../queries/loads';
 import { arrearsMovement } from '../queries/movement';
+import { warehouseMonths } from '../queries/months';
+import { REPORTS } from '../queries/reports';
+import { parseReportParams } from '../queries/reports/params';
 import { EVERYTHING } from '../queries/scope';
 import { csv, table, type OutputFormat } from './output';
 
@@ -26,6 +31,8 @@ const USAGE = `usage: npm run report -- <command> [options] [--format table|json
   arrears  --as-of YYYY-MM-DD [--by ${ARREARS_GROUPINGS.join('|')}]
   movement --month YYYY-MM
   channels --from YYYY-MM --to YYYY-MM
+  lpp      --from YYYY-MM-DD --to YYYY-MM-DD [--view rekap|detail]
+  menunggak --month YYYY-MM [--view rekap|detail]
   rejects  [--file NAME]
   files
   unapplied`;
@@ -41,6 +48,7 @@ const { values, positionals } = parseArgs({
     from: { type: 'string' },
     to: { type: 'string' },
     file: { type: 'string' },
+    view: { type: 'string', default: 'rekap' },
     format: { type: 'string', default: 'table' },
     help: { type: 'boolean' },
   },
@@ -99,6 +107,22 @@ async function main(wh: Warehouse, command: string, format: OutputFormat): Promi
             '\nBy month\n'
           : '';
       return print({ ...r, ...shares, by_channel }, r.rows, heading);
+    }
+    case 'lpp':
+    case 'menunggak': {
+      // the report of the Laporan section (etl/queries/reports), every line, its parameters checked as the API checks them
+      const def = REPORTS[command];
+      const args: Record<string, string> = command === 'lpp' ? { from: values.from ?? '', to: values.to ?? '' } : { as_of: values.month ?? '' };
+      const months = (await warehouseMonths(wh)).map((m) => m.month);
+      const parsed = parseReportParams(def, new URLSearchParams({ ...args, view: values.view ?? 'rekap' }), months, null);
+      if (!parsed.ok) throw new UsageError(parsed.message);
+      const r = await def.run(wh, { ...parsed.value, window: null }, EVERYTHING);
+      // the table prints a percent column as a percentage (groupThousands takes integers only)
+      const percents = r.columns.filter((c) => c.format === 'percent').map((c) => c.key);
+      const shown = (k: string, v: string | number | null) => (percents.includes(k) && typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : v);
+      const readable = r.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, shown(k, v)])));
+      const totals = Object.entries(r.totals).map(([k, v]) => `${k} ${v === null ? '–' : typeof shown(k, v) === 'string' ? shown(k, v) : groupThousands(v)}`);
+      return print(r, format === 'table' ? readable : r.rows, `${command} ${Object.values(args).join(' … ')} (${r.view}): ${totals.join(', ')}\n\n`);
     }
     case 'rejects': {
       const rows = await rejects(wh, { file: values.file ?? null, scope: EVERYTHING });

@@ -33,6 +33,7 @@ import { collectionsPerformance, outcomeMix } from '../../etl/queries/collection
 import { EVERYTHING } from '../../etl/queries/scope';
 import { config } from '../../etl/config';
 import { warehouseMonths } from '../../etl/queries/months';
+import { monthEnd } from '../../etl/domain/period';
 import { Warehouse } from '../../etl/warehouse/duckdb';
 
 const { values } = parseArgs({
@@ -451,6 +452,58 @@ await load('API', `${base}/api/v1/overview`, api);
   for (const m of coldMonths.slice(0, 2)) console.log(`  ${report(m).padEnd(42)} ${ms(await timed(`${base}${report(m)}`, page))}`);
   phase(`${CONNECTIONS} clients on the monthly report`);
   await load('monthly', `${base}/print/monthly`, page);
+}
+
+// Reports (issue 11): each report's rekap and detail page, page and API, the first request of a month
+// (nothing cached: targets rekap under 1 s, a detail page under 2 s at a million customers), the print
+// view, then 20 clients on the DSR rekap.
+{
+  phase('reports, first requests');
+  const reportUrls = (m: string) =>
+    [
+      ['DSR rekap page', `${base}/reports/dsr?as_of=${m}`, page, 1000],
+      ['DSR rekap API', `${base}/api/v1/reports/dsr?as_of=${m}&kecamatan=${kecamatan}`, api, 1000],
+      ['DSR detail page', `${base}/reports/dsr?as_of=${m}&view=detail`, page, 2000],
+      ['DSR detail API (a kecamatan)', `${base}/api/v1/reports/dsr?as_of=${m}&view=detail&kecamatan=${kecamatan}`, api, 2000],
+      ['DRD rekap page', `${base}/reports/drd?period=${m}`, page, 1000],
+      ['DRD rekap API by golongan', `${base}/api/v1/reports/drd?period=${m}&by=golongan`, api, 1000],
+      ['DRD detail page', `${base}/reports/drd?period=${m}&view=detail`, page, 2000],
+      ['Efektivitas rekap page', `${base}/reports/efektivitas?month=${m}`, page, 1000],
+      ['Efektivitas detail API', `${base}/api/v1/reports/efektivitas?month=${m}&view=detail`, api, 2000],
+      ['DSR rekap print view', `${base}/print/reports/dsr?as_of=${m}`, page, 1000],
+    ] as const;
+  console.log('\nreports, first request of a month (targets: rekap under 1 s, a detail page under 2 s):');
+  for (const m of coldMonths.slice(0, 2)) {
+    for (const [name, url, headers, target] of reportUrls(m)) {
+      const took = await timed(url, headers);
+      console.log(`  ${m} ${name.padEnd(32)} ${ms(took)}${took > target ? `  over ${target} ms` : ''}`);
+    }
+  }
+  console.log(`${CONNECTIONS} concurrent clients on the DSR rekap, ${SECONDS} s (the default month):`);
+  phase(`${CONNECTIONS} clients on the DSR rekap`);
+  await load('DSR rekap', `${base}/reports/dsr`, page);
+}
+
+// Reports LPP and Menunggak per petugas (reports-b): rekap and a detail page, page and API, the first
+// request (targets at 1,000,000 customers: a rekap under 1 s, a detail page under 2 s), then under load.
+{
+  const last = months.at(-1)!;
+  const days = `from=${last}-01&to=${monthEnd(last)}`;
+  const reportUrls = [
+    ['page LPP rekap', `/reports/lpp?${days}`, page],
+    ['page LPP detail', `/reports/lpp?${days}&view=detail`, page],
+    ['API LPP rekap xlsx', `/api/v1/reports/lpp?${days}&format=xlsx`, api],
+    ['page Menunggak rekap', `/reports/menunggak?as_of=${last}`, page],
+    ['page Menunggak detail', `/reports/menunggak?as_of=${last}&view=detail`, page],
+    ['API Menunggak rekap', `/api/v1/reports/menunggak?as_of=${last}`, api],
+  ] as const;
+  console.log(`\nreports LPP and Menunggak, ${last}: first request (targets: rekap < 1 s, detail page < 2 s)`);
+  phase('reports LPP and Menunggak, first requests');
+  for (const [name, path, headers] of reportUrls) console.log(`  ${name.padEnd(28)} ${ms(await timed(`${base}${path}`, headers))}`);
+  console.log(`${CONNECTIONS} concurrent clients on each rekap page:`);
+  phase(`${CONNECTIONS} clients on the LPP and Menunggak pages`);
+  await load('LPP', `${base}/reports/lpp?${days}`, page);
+  await load('Menunggak', `${base}/reports/menunggak?as_of=${last}`, page);
 }
 
 // 3. Memory.

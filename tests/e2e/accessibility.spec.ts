@@ -102,6 +102,16 @@ const SECTIONS: readonly { path: string; role: Role; heading: string }[] = [
   { path: '/collections?from=2025-01&to=2025-06', role: 'supervisor', heading: 'Kinerja tim penagihan' },
   { path: '/collections/routes?team=T01&date=2025-07-01&per_collector=5', role: 'supervisor', heading: 'Rencana rute' },
   { path: '/data', role: 'admin', heading: 'Data' },
+  { path: '/reports', role: 'manager', heading: 'Laporan' },
+  { path: '/reports/dsr?as_of=2025-06', role: 'manager', heading: 'Daftar Sisa Rekening (DSR)' },
+  { path: '/reports/dsr?as_of=2025-06&view=detail&kecamatan=17.02.09', role: 'director', heading: 'Daftar Sisa Rekening (DSR)' },
+  { path: '/reports/drd?period=2025-06', role: 'director', heading: 'Daftar Rekening Ditagih (DRD)' },
+  { path: '/reports/efektivitas?month=2025-06', role: 'supervisor', heading: 'Efektivitas Penagihan' },
+  // reports-b: the LPP (rekap with refunds, detail) and Menunggak per petugas (a supervisor's, a detail)
+  { path: '/reports/lpp?from=2024-07-01&to=2024-07-31', role: 'director', heading: 'Laporan Penerimaan Penagihan (LPP)' },
+  { path: '/reports/lpp?from=2025-05-01&to=2025-05-31&view=detail', role: 'director', heading: 'Laporan Penerimaan Penagihan (LPP)' },
+  { path: '/reports/menunggak?as_of=2025-05', role: 'supervisor', heading: 'Menunggak per Petugas' },
+  { path: '/reports/menunggak?as_of=2025-05&view=detail', role: 'director', heading: 'Menunggak per Petugas' },
 ];
 
 for (const { path, role, heading } of SECTIONS) {
@@ -112,6 +122,14 @@ for (const { path, role, heading } of SECTIONS) {
     expect((await smallText(page, MIN_FONT_PX)).small).toEqual([]);
   });
 }
+
+test('the print view of a report (director): no serious accessibility violation, no text under 12 px', async ({ page }) => {
+  await signIn(page, 'director', '/reports');
+  await page.goto('/print/reports/drd?period=2025-06&by=golongan');
+  await expect(page.getByRole('heading', { name: 'Daftar Rekening Ditagih (DRD)', level: 1 })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  expect((await smallText(page, MIN_FONT_PX)).small).toEqual([]);
+});
 
 test('no text on the overview is smaller than 12 px, chart text included', async ({ page, browser }) => {
   await signIn(page, 'director', '/?bulan=2025-06');

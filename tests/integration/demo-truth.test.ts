@@ -12,6 +12,8 @@ import { addMonths } from '../../etl/domain/period';
 import { arrearsAsOf, arrearsAtMonthEnd, type ArrearsGrouping } from '../../etl/queries/arrears';
 import { customersInArrears } from '../../etl/queries/customers';
 import { refusedFiles } from '../../etl/queries/reconciliation';
+import { drdReport } from '../../etl/queries/reports/drd';
+import { dsrReport } from '../../etl/queries/reports/dsr';
 import { EVERYTHING } from '../../etl/queries/scope';
 import { arrearsMovement } from '../../etl/queries/movement';
 import { billingYear, notYetDueAsOf, notYetDueAtMonthEnd } from '../../etl/queries/receivables';
@@ -144,6 +146,30 @@ describe('a generated utility, loaded', () => {
       }
     }
   }, 300_000);
+
+  it('the DSR of every month end totals the generator’s arrears, the rekap and the detail alike (every quarter the detail’s pages too)', async () => {
+    for (const [i, [monthEnd, arrears]] of monthEnds().entries()) {
+      const month = monthEnd.slice(0, 7);
+      const q = { period: { month }, filters: {} } as const;
+      expect((await dsrReport.run(wh, { ...q, view: 'rekap', window: null }, EVERYTHING)).totals.amount, monthEnd).toBe(arrears);
+      if (i % 3 !== 0) continue;
+      const whole = await dsrReport.run(wh, { ...q, view: 'detail', window: null }, EVERYTHING);
+      expect([whole.totals.amount, whole.count], monthEnd).toEqual([arrears, whole.rows.length]);
+      const page = await dsrReport.run(wh, { ...q, view: 'detail', window: { offset: 250, limit: 100 } }, EVERYTHING);
+      expect(page.rows, monthEnd).toEqual(whole.rows.slice(250, 350));
+    }
+  });
+
+  it('the DRD of every period: the precomputed rekap equals the bills of the period (the detail)', async () => {
+    for (const [monthEnd] of monthEnds()) {
+      const q = { period: { month: monthEnd.slice(0, 7) }, filters: {}, window: null } as const;
+      const rekap = await drdReport.run(wh, { ...q, view: 'rekap', by: 'golongan' }, EVERYTHING);
+      const detail = await drdReport.run(wh, { ...q, view: 'detail' }, EVERYTHING);
+      expect(rekap.totals, monthEnd).toMatchObject(detail.totals);
+      expect(detail.rows.reduce((t, r) => t + Number(r.total_amount), 0), monthEnd).toBe(rekap.totals.total_amount);
+      expect(detail.count, monthEnd).toBe(detail.rows.length);
+    }
+  });
 
   it('at every month end, the precomputed receivables not yet due equal those computed from the bills', async () => {
     for (const [monthEnd] of monthEnds()) {

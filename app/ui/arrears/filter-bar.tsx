@@ -11,6 +11,7 @@ import { useLang, useT } from '~/i18n';
 import { formatMonth } from '~/i18n/format';
 import { ageBucketText } from '~/i18n/kpi-text';
 import { withAsOf } from '~/lib/as-of';
+import { SelectField } from '~/ui/select-field';
 
 export interface FilterBarProps {
   month: string;
@@ -26,34 +27,18 @@ export function ArrearsFilterBar({ month, months, filters, choices }: FilterBarP
   // the desa of the chosen kecamatan, or every desa by kecamatan
   const desa = choices.desa.filter((d) => !filters.kecamatan || d.kecamatan_code === filters.kecamatan);
   const groups = [...new Set(desa.map((d) => d.kecamatan_code))];
-  const any = <option value="">{t('arrears.filter.any')}</option>;
+  const anyText = t('arrears.filter.any');
   return (
     <Form method="get" action="/arrears" className="ar-filters" aria-label={t('arrears.filters')}>
-      <label>
-        <span>{t('arrears.filter.month')}</span>
-        <select name="bulan" defaultValue={month}>
-          {[...months].reverse().map((m) => (
-            <option key={m} value={m}>
-              {formatMonth(m, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('arrears.filter.kecamatan')}</span>
-        <select name="kecamatan" defaultValue={filters.kecamatan ?? ''}>
-          {any}
-          {choices.kecamatan.map((k) => (
-            <option key={k.code} value={k.code}>
-              {k.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('arrears.filter.desa')}</span>
-        <select name="desa" defaultValue={filters.desa ?? ''}>
-          {any}
+      <SelectField name="bulan" label={t('arrears.filter.month')} defaultValue={month} options={[...months].reverse().map((m) => ({ value: m, label: formatMonth(m, lang) }))} />
+      <SelectField
+        name="kecamatan"
+        label={t('arrears.filter.kecamatan')}
+        defaultValue={filters.kecamatan ?? ''}
+        any={anyText}
+        options={choices.kecamatan.map((k) => ({ value: k.code, label: k.name }))}
+      />
+      <SelectField name="desa" label={t('arrears.filter.desa')} defaultValue={filters.desa ?? ''} any={anyText} options={[]}>
           {groups.map((g) => (
             <optgroup key={g} label={kecamatanName.get(g) ?? g}>
               {desa
@@ -65,41 +50,28 @@ export function ArrearsFilterBar({ month, months, filters, choices }: FilterBarP
                 ))}
             </optgroup>
           ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('arrears.filter.tariff')}</span>
-        <select name="tariff_class" defaultValue={filters.tariffClass ?? ''}>
-          {any}
-          {choices.tariff_classes.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('arrears.filter.status')}</span>
-        <select name="status" defaultValue={filters.status ?? ''}>
-          {any}
-          {CUSTOMER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`arrears.status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('arrears.filter.age')}</span>
-        <select name="age" defaultValue={filters.age ?? ''}>
-          {any}
-          {AGE_BUCKETS.map((b) => (
-            <option key={b.label} value={b.label}>
-              {ageBucketText(b.label, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
+      </SelectField>
+      <SelectField
+        name="tariff_class"
+        label={t('arrears.filter.tariff')}
+        defaultValue={filters.tariffClass ?? ''}
+        any={anyText}
+        options={choices.tariff_classes.map((c) => ({ value: c, label: c }))}
+      />
+      <SelectField
+        name="status"
+        label={t('arrears.filter.status')}
+        defaultValue={filters.status ?? ''}
+        any={anyText}
+        options={CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`arrears.status.${s}`) }))}
+      />
+      <SelectField
+        name="age"
+        label={t('arrears.filter.age')}
+        defaultValue={filters.age ?? ''}
+        any={anyText}
+        options={AGE_BUCKETS.map((b) => ({ value: b.label, label: ageBucketText(b.label, lang) }))}
+      />
       <label>
         <span>{t('arrears.filter.minAmount')}</span>
         <input name="min_amount" type="number" min={0} step={1} inputMode="numeric" defaultValue={filters.minAmount ?? ''} />

@@ -11,6 +11,7 @@
  * locale) or XLSX.
  */
 import { Link, useLocation } from '@remix-run/react';
+import { headerRuns } from '../../../etl/export/header-groups';
 import type { ReactNode } from 'react';
 import { useLang, useT } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
@@ -36,10 +37,14 @@ export interface DataTableProps<Row extends object> {
   empty?: ReactNode;
   testId?: string;
   compact?: boolean;
+  /** per column, a group header over it (neighbours with the same text share one cell), or null: a header row above */
+  groups?: readonly (string | null)[] | null;
+  /** a class for some rows, e.g. a report's subtotal rows */
+  rowClass?: (row: Row) => string | undefined;
 }
 
 export function DataTable<Row extends object>(props: DataTableProps<Row>) {
-  const { view, label, showCaption, rowKey, cell, cellClass, rowData, empty, testId, compact } = props;
+  const { view, label, showCaption, rowKey, cell, cellClass, rowData, empty, testId, compact, groups, rowClass } = props;
   const t = useT();
   const lang = useLang();
   const location = useLocation();
@@ -57,12 +62,12 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
     );
   }
 
-  const header = (c: ColumnDef) => {
+  const header = (c: ColumnDef, rowSpan?: number) => {
     const text = t(c.label);
     const sorted = view.sort?.key === c.key ? view.sort.dir : null;
     const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : c.sortable ? 'none' : undefined;
     return (
-      <th key={c.key} scope="col" className={alignClass(c)} aria-sort={ariaSort} data-column={c.key}>
+      <th key={c.key} scope="col" className={alignClass(c)} aria-sort={ariaSort} data-column={c.key} rowSpan={rowSpan}>
         {c.sortable ? (
           <Link
             className="dt-sort"
@@ -83,7 +88,7 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
   };
 
   const body = (row: Row) => (
-    <tr key={rowKey(row)} {...rowData?.(row)}>
+    <tr key={rowKey(row)} className={rowClass?.(row)} {...rowData?.(row)}>
       {view.columns.map((c) => {
         const value = cellOf(row, c.key);
         const text = formatCell(c, value, lang);
@@ -120,7 +125,11 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
         <table className={classes('dt-table', compact && 'dt-compact')}>
           <caption className={showCaption ? 'dt-caption' : 'dt-hidden'}>{label}</caption>
           <thead>
-            <tr>{view.columns.map(header)}</tr>
+            {groups ? (
+              <GroupedHeader columns={view.columns} groups={groups} header={header} />
+            ) : (
+              <tr>{view.columns.map((c) => header(c))}</tr>
+            )}
           </thead>
           <tbody>
             {view.rows.length === 0 ? (
@@ -194,6 +203,27 @@ export function DataTable<Row extends object>(props: DataTableProps<Row>) {
         {view.exportHref ? <ExportLinks href={view.exportHref} label={label} /> : null}
       </div>
     </div>
+  );
+}
+
+/** Two header rows: the groups over their columns, a column without a group spanning both rows. */
+function GroupedHeader({ columns, groups, header }: { columns: readonly ColumnDef[]; groups: readonly (string | null)[]; header: (c: ColumnDef, rowSpan?: number) => ReactNode }) {
+  const runs = headerRuns(groups, columns.length);
+  return (
+    <>
+      <tr>
+        {runs.map((run) =>
+          run.text === null ? (
+            header(columns[run.from], 2)
+          ) : (
+            <th key={`group-${columns[run.from].key}`} scope="colgroup" colSpan={run.to - run.from + 1} className="dt-group">
+              {run.text}
+            </th>
+          ),
+        )}
+      </tr>
+      <tr>{runs.filter((run) => run.text !== null).flatMap((run) => columns.slice(run.from, run.to + 1).map((c) => header(c)))}</tr>
+    </>
   );
 }
 

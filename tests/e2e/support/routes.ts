@@ -15,6 +15,7 @@ const PARAM_SAMPLES: Record<string, string> = {
   id: '0100000001',
   plan: '1',
   batch: '1',
+  report: 'dsr',
 };
 
 export interface RouteSample {

@@ -9,9 +9,11 @@ import data from '../../../app/i18n/messages/data';
 import ledger from '../../../app/i18n/messages/ledger';
 import monthly from '../../../app/i18n/messages/monthly';
 import overview from '../../../app/i18n/messages/overview';
+import reports from '../../../app/i18n/messages/reports';
+import reportsLpp from '../../../app/i18n/messages/reports-lpp';
 import table from '../../../app/i18n/messages/table';
 
-const features = { arrears, auth, collections, common, data, overview, table, ledger, channels, monthly };
+const features = { arrears, auth, collections, common, data, overview, table, ledger, channels, monthly, reports, reportsLpp };
 
 describe('dictionaries', () => {
   it('have the same keys in Indonesian and English, none empty', () => {

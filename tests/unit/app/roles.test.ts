@@ -26,7 +26,8 @@ describe('sections', () => {
   it('keeps the Data page to directors and admins, channels away from supervisors', () => {
     expect(ROLES.filter((role) => canOpen({ role }, 'data'))).toEqual(['director', 'admin']);
     expect(ROLES.filter((role) => canOpen({ role }, 'channels'))).toEqual(['director', 'manager', 'admin']);
-    expect(Object.keys(SECTION_ROLES)).toEqual(['overview', 'arrears', 'channels', 'collections', 'data']);
+    expect(Object.keys(SECTION_ROLES)).toEqual(['overview', 'arrears', 'channels', 'collections', 'data', 'reports']);
+    expect(ROLES.filter((role) => canOpen({ role }, 'reports'))).toEqual(ROLES);
   });
 
   it('lets only admins change settings', () => {
