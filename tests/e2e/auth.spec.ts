@@ -70,10 +70,10 @@ test.describe('without signing in', () => {
 
 test.describe('signing in', () => {
   const menus: Record<string, string[]> = {
-    director: ['Ringkasan', 'Tunggakan', 'Kanal Pembayaran', 'Penagihan', 'Data'],
-    manager: ['Ringkasan', 'Tunggakan', 'Kanal Pembayaran', 'Penagihan'],
-    supervisor: ['Ringkasan', 'Tunggakan', 'Penagihan'],
-    admin: ['Ringkasan', 'Tunggakan', 'Kanal Pembayaran', 'Penagihan', 'Data'],
+    director: ['Ringkasan', 'Tunggakan', 'Kanal Pembayaran', 'Penagihan', 'Laporan', 'Data'],
+    manager: ['Ringkasan', 'Tunggakan', 'Kanal Pembayaran', 'Penagihan', 'Laporan'],
+    supervisor: ['Ringkasan', 'Tunggakan', 'Penagihan', 'Laporan'],
+    admin: ['Ringkasan', 'Tunggakan', 'Kanal Pembayaran', 'Penagihan', 'Laporan', 'Data'],
   };
   const roleNames: Record<string, string> = { director: 'Direktur', manager: 'Manajer', supervisor: 'Supervisor', admin: 'Admin' };
 
