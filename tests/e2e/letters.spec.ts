@@ -36,6 +36,8 @@ test('a supervisor prints the letters to every desa of a kecamatan: one A4 page 
   await form.getByRole('button', { name: 'Terbitkan dan cetak' }).click();
   await page.waitForURL(/\/print\/letters\/\d+$/);
   const letters = page.locator('article.letter');
+  // the redirect after issuing is a client navigation: the URL changes before the letters are drawn
+  await expect(letters.first()).toBeVisible();
   const count = await letters.count();
   expect(count).toBeGreaterThan(1);
   // numbered consecutively from the year's sequence: 690/1/TBK/XII/2026, 690/2/…
