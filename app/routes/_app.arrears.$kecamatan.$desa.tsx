@@ -3,9 +3,10 @@
  * (`/arrears/17.02.09/17.02.09.1001`), sorted and paged on the server, each linked to their ledger
  * (/customers/<id>). Personal data: a role without it gets 403.
  */
-import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { DEFAULT_LANG, isLang, t as translate, useT } from '~/i18n';
+import { useT } from '~/i18n';
+import { titled } from '~/ui/meta';
 import { drillPageBase, drillTable } from '~/lib/arrears/page.server';
 import { requireUser } from '~/lib/auth.server';
 import { withAsOf } from '~/lib/as-of';
@@ -24,11 +25,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: arrearsStyles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as { lang?: unknown } | undefined;
-  const lang = isLang(root?.lang) ? root.lang : DEFAULT_LANG;
-  return [{ title: `${translate(lang, 'arrears.customersTitle', { name: data?.desa?.name ?? '' })} · Kaba` }];
-};
+export const meta = titled<typeof loader>((data) => ({ key: 'arrears.customersTitle', vars: { name: data?.desa?.name ?? '' } }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: CUSTOMER_LIST_ROLES });

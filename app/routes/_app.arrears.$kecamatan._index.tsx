@@ -3,11 +3,12 @@
  * figures and filters as the kecamatan level, and the kecamatan's arrears trend. Only roles with
  * personal data get links on to a desa's customers.
  */
-import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { Chart, useChartOption } from '~/charts/Chart';
 import { buildTrendOption } from '~/charts/options';
-import { DEFAULT_LANG, isLang, t as translate, useLang, useT } from '~/i18n';
+import { useLang, useT } from '~/i18n';
+import { titled } from '~/ui/meta';
 import { areaLevelPage } from '~/lib/arrears/levels.server';
 import { arrearsPath } from '~/lib/arrears/paths';
 import { requireUser } from '~/lib/auth.server';
@@ -26,11 +27,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: arrearsStyles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as { lang?: unknown } | undefined;
-  const lang = isLang(root?.lang) ? root.lang : DEFAULT_LANG;
-  return [{ title: `${translate(lang, 'arrears.desaTitle', { name: data?.kecamatan?.name ?? '' })} · Kaba` }];
-};
+export const meta = titled<typeof loader>((data) => ({ key: 'arrears.desaTitle', vars: { name: data?.kecamatan?.name ?? '' } }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: SECTION_ROLES.arrears });

@@ -4,9 +4,10 @@
  * the letters that listed them with their follow-up; a WhatsApp reminder link. Personal data: only
  * for directors, supervisors and admins (a manager gets 403).
  */
-import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { DEFAULT_LANG, isLang, t as translate, useLang, useT } from '~/i18n';
+import { useLang, useT } from '~/i18n';
+import { titled } from '~/ui/meta';
 import { statusValues } from '~/i18n/code-words';
 import { formatDate, formatMonth, formatNumber, formatRupiahFull } from '~/i18n/format';
 import { withAsOf } from '~/lib/as-of';
@@ -29,11 +30,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as { lang?: unknown } | undefined;
-  const lang = isLang(root?.lang) ? root.lang : DEFAULT_LANG;
-  return [{ title: `${translate(lang, 'ledger.title', { name: data?.customer.name ?? '' })} · Kaba` }];
-};
+export const meta = titled<typeof loader>((data) => ({ key: 'ledger.title', vars: { name: data?.customer.name ?? '' } }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: SEALING_ROLES });

@@ -4,9 +4,10 @@
  * report's API as CSV/XLSX) and the print view on A4 or F4. The directors' monthly report has its own
  * page at /reports/monthly.
  */
-import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { DEFAULT_LANG, isLang, t as translate, useT } from '~/i18n';
+import { useT } from '~/i18n';
+import { titled } from '~/ui/meta';
 import { langFromRequest } from '~/i18n/lang.server';
 import { filterChoices } from '~/lib/arrears/drill.server';
 import { requireUser } from '~/lib/auth.server';
@@ -28,11 +29,7 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
 ];
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
-  const root = matches.find((m) => m.id === 'root')?.data as { lang?: unknown } | undefined;
-  const lang = isLang(root?.lang) ? root.lang : DEFAULT_LANG;
-  return [{ title: `${data ? translate(lang, reportTitleKey(data.id)) : translate(lang, 'reports.title')} · Kaba` }];
-};
+export const meta = titled<typeof loader>((data) => (data ? reportTitleKey(data.id) : 'reports.title'));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: SECTION_ROLES.reports });
