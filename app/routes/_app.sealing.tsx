@@ -11,8 +11,8 @@ import { formatDate, formatNumber, formatRupiahFull } from '~/i18n/format';
 import { requireUser } from '~/lib/auth.server';
 import { CACHE_CONTROL } from '~/lib/http.server';
 import { sealingPolicyText } from '~/lib/letters/policy-text';
-import { tableContext, tableQuery, tableView } from '~/lib/tables/define.server';
-import { loadSealing, SEALING_ROLES, sealingTable } from '~/lib/tables/sealing.server';
+import { pageWindow, tableContext, tableQuery, tableView } from '~/lib/tables/define.server';
+import { loadSealingByDesa, loadSealingPage, SEALING_ROLES, sealingTable } from '~/lib/tables/sealing.server';
 import { canIssueLetters } from '~/lib/letters/roles';
 import { CsrfInput } from '~/ui/csrf-input';
 import { DataTable, dataTableStyles } from '~/ui/data-table';
@@ -38,22 +38,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
   const query = tableQuery(sealingTable, params);
   const ctx = tableContext(user);
-  const rows = await loadSealing(input, ctx.scope);
-  const byDesa = new Map<string, { desa_code: string; desa_name: string; kecamatan_name: string; customers: number; arrears: number }>();
-  for (const r of rows) {
-    const d = byDesa.get(r.desa_code) ?? { desa_code: r.desa_code, desa_name: r.desa_name, kecamatan_name: r.kecamatan_name, customers: 0, arrears: 0 };
-    d.customers += 1;
-    d.arrears += r.arrears;
-    byDesa.set(r.desa_code, d);
-  }
+  const [page, desa] = await Promise.all([loadSealingPage(input, ctx.scope, pageWindow(query)), loadSealingByDesa(input)]);
   return json(
     {
       month: input.month,
       policy: input.policy,
-      count: rows.length,
-      total: rows.reduce((s, r) => s + r.arrears, 0),
-      desa: [...byDesa.values()],
-      table: tableView(sealingTable, rows, query, ctx, input),
+      count: page.count,
+      total: page.total_arrears,
+      desa,
+      table: tableView(sealingTable, page, query, ctx, input),
       canIssue: canIssueLetters(user),
     },
     { headers: { 'Cache-Control': CACHE_CONTROL.PRIVATE } },

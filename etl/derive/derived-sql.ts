@@ -207,6 +207,19 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
        ORDER BY m.month, c.desa_code`,
   },
   {
+    // arrears_customer_month_end summed by desa × tariff class × status, for each age bucket and (age_bucket
+    // NULL) for every age: the drill-down's area levels without a minimum amount read a few hundred rows
+    // of it instead of every customer of the month. A customer is in one such group, once per bucket, so
+    // customers add up across groups; across buckets only the NULL row counts them once.
+    table: 'arrears_area_month_end',
+    sql: `CREATE OR REPLACE TABLE arrears_area_month_end AS
+      SELECT month, desa_code, tariff_class, status, age_bucket,
+             sum(arrears)::BIGINT AS arrears, sum(bills)::BIGINT AS bills, count(DISTINCT customer_id)::BIGINT AS customers
+        FROM arrears_customer_month_end
+       GROUP BY GROUPING SETS ((month, desa_code, tariff_class, status, age_bucket), (month, desa_code, tariff_class, status))
+       ORDER BY month`,
+  },
+  {
     // The month's movement: closing = opening + newly overdue − recovered − written off.
     table: 'arrears_movement',
     sql: `CREATE OR REPLACE TABLE arrears_movement AS

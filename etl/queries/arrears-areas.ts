@@ -1,7 +1,8 @@
 /**
  * The arrears drill-down's area levels at a month end: each kecamatan (or each desa/kelurahan) with its
  * arrears, customers in arrears and overdue bills, and the same split by age bucket, from
- * arrears_customer_month_end with every filter (minAmount on a customer's total after the others). The
+ * arrears_customer_month_end with every filter (minAmount on a customer's total after the others), or
+ * from its sums by area (arrears_area_month_end) when no minimum amount asks for customers' totals. The
  * customer level is customersInArrears (customers.ts) over the same table, so the levels add up.
  */
 import { ageBucketOrder } from '../domain/aging';
@@ -40,37 +41,89 @@ export interface AreaArrears {
   by_age: AreaAgeRow[];
 }
 
-const AREA_SQL: Record<AreaLevel, { code: string; name: string }> = {
+interface AreaColumns {
+  code: string;
+  name: string;
+}
+
+const AREA_SQL: Record<AreaLevel, AreaColumns> = {
   kecamatan: { code: 'kecamatan_code', name: 'kecamatan_name' },
   desa: { code: 'desa_code', name: 'desa_name' },
 };
 
-/** The areas of `level` with arrears at the end of `month` (YYYY-MM), after the filters. */
-export async function arrearsByArea(
-  wh: Warehouse,
-  { month, level, filters = NO_FILTERS }: { month: string; level: AreaLevel; filters?: ArrearsFilters },
-): Promise<AreaArrears> {
-  const area = AREA_SQL[level];
-  const params = { as_of: monthEnd(month), ...filterParams(filters) };
-  // Each customer once, with their area: the areas' customers are then a count, not a DISTINCT over
-  // every (customer, age bucket) row, and the minimum amount is a HAVING on the customer's total.
+/** An area level's figures before sorting: the groups (and their grand total, `total`) and the arrears by age. */
+interface LevelQueries {
+  groups: { total: boolean; code: string | null; name: string | null; arrears: number; customers: number; bills: number }[];
+  byAge: AreaAgeRow[];
+}
+
+/**
+ * With a minimum amount, from every customer of the month (the amount is a condition on a customer's
+ * total): each customer once, with their area, so the areas' customers are a count and the minimum a
+ * HAVING on the customer's total.
+ */
+async function levelFromCustomers(wh: Warehouse, area: AreaColumns, asOf: string, filters: ArrearsFilters): Promise<LevelQueries> {
+  const params = { as_of: asOf, ...filterParams(filters) };
   const perCustomer = `WITH ${MONTH_END_DEBTS_SQL},
     per_customer AS (
       SELECT customer_id, ${area.code} AS code, ${area.name} AS name, sum(arrears) AS arrears, sum(bills) AS bills
         FROM month_debts GROUP BY ALL HAVING ${minAmountSql('sum(arrears)')})`;
-  const groups = await wh.query<{ total: boolean; code: string | null; name: string | null; arrears: number; customers: number; bills: number }>(
+  const groups = await wh.query<LevelQueries['groups'][number]>(
     `${perCustomer}
      SELECT GROUPING(code) = 1 AS total, code, name, sum(arrears)::BIGINT AS arrears, count(*)::BIGINT AS customers, sum(bills)::BIGINT AS bills
        FROM per_customer GROUP BY GROUPING SETS ((code, name), ())`,
     params,
   );
   const byAge = await wh.query<AreaAgeRow>(
-    filters.minAmount == null
-      ? `WITH ${MONTH_END_DEBTS_SQL} SELECT ${area.code} AS code, age_bucket AS bucket, sum(arrears)::BIGINT AS arrears FROM month_debts GROUP BY ALL`
-      : `${perCustomer} SELECT d.${area.code} AS code, d.age_bucket AS bucket, sum(d.arrears)::BIGINT AS arrears
-           FROM month_debts d SEMI JOIN per_customer p USING (customer_id) GROUP BY ALL`,
+    `${perCustomer} SELECT d.${area.code} AS code, d.age_bucket AS bucket, sum(d.arrears)::BIGINT AS arrears
+       FROM month_debts d SEMI JOIN per_customer p USING (customer_id) GROUP BY ALL`,
     params,
   );
+  return { groups, byAge };
+}
+
+/**
+ * Without one, from arrears_area_month_end (the same table summed at load): the age filter picks a
+ * bucket's rows, no age filter the every-age rows (age_bucket NULL), which count a customer once.
+ */
+async function levelFromAreas(wh: Warehouse, area: AreaColumns, asOf: string, filters: ArrearsFilters): Promise<LevelQueries> {
+  const params = { as_of: asOf, ...conditionParams(filters) };
+  const condition = filterConditionSql({ kecamatan: 'a.kecamatan_code', desa: 's.desa_code', tariffClass: 's.tariff_class', status: 's.status', age: 's.age_bucket' });
+  const groups = await wh.query<LevelQueries['groups'][number]>(
+    `SELECT GROUPING(code) = 1 AS total, code, name, sum(arrears)::BIGINT AS arrears, sum(customers)::BIGINT AS customers, sum(bills)::BIGINT AS bills
+       FROM (SELECT a.${area.code} AS code, a.${area.name} AS name, s.arrears, s.customers, s.bills
+               FROM arrears_area_month_end s JOIN areas a USING (desa_code)
+              WHERE s.month = strftime(CAST($as_of AS DATE), '%Y-%m') AND ${condition}
+                AND (s.age_bucket IS NULL) = (CAST($f_age AS VARCHAR) IS NULL))
+      GROUP BY GROUPING SETS ((code, name), ())`,
+    params,
+  );
+  const byAge = await wh.query<AreaAgeRow>(
+    `SELECT a.${area.code} AS code, s.age_bucket AS bucket, sum(s.arrears)::BIGINT AS arrears
+       FROM arrears_area_month_end s JOIN areas a USING (desa_code)
+      WHERE s.month = strftime(CAST($as_of AS DATE), '%Y-%m') AND ${condition} AND s.age_bucket IS NOT NULL
+      GROUP BY ALL`,
+    params,
+  );
+  return { groups, byAge };
+}
+
+/** Where a level's figures come from: every customer of the month, or their sums by area. */
+export type AreaSource = 'customers' | 'areas';
+
+/** The areas of `level` with arrears at the end of `month` (YYYY-MM), after the filters. */
+export async function arrearsByArea(
+  wh: Warehouse,
+  {
+    month,
+    level,
+    filters = NO_FILTERS,
+    source = filters.minAmount == null ? 'areas' : 'customers',
+  }: { month: string; level: AreaLevel; filters?: ArrearsFilters; /** default: the sums by area when they can answer */ source?: AreaSource },
+): Promise<AreaArrears> {
+  if (source === 'areas' && filters.minAmount != null) throw new RangeError('the sums by area cannot answer a minimum amount of a customer\'s total');
+  const area = AREA_SQL[level];
+  const { groups, byAge } = await (source === 'areas' ? levelFromAreas : levelFromCustomers)(wh, area, monthEnd(month), filters);
   const total = groups.find((g) => g.total);
   const rows = groups
     .filter((g) => !g.total)

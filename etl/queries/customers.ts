@@ -71,13 +71,13 @@ export const MAX_PAGE_SIZE = 1000;
 export type DebtSource = 'month_end' | 'bills';
 
 /** The month-end table answers a day that is the end of one of the warehouse's months. */
-async function debtSourceFor(wh: Warehouse, asOf: string): Promise<DebtSource> {
+export async function debtSourceFor(wh: Warehouse, asOf: string): Promise<DebtSource> {
   const found = await wh.query(`SELECT 1 FROM months WHERE month_end = CAST($as_of AS DATE)`, { as_of: asOf });
   return found.length > 0 ? 'month_end' : 'bills';
 }
 
-/** CTE `owing`: each customer's arrears, overdue bills and oldest age in the selection. */
-const OWING_SQL: Record<DebtSource, string> = {
+/** CTE `owing`: each customer's arrears, overdue bills and oldest age in the selection (bind $as_of and filterParams). */
+export const OWING_SQL: Record<DebtSource, string> = {
   bills: `WITH ${FILTERED_DEBTS_SQL},
     owing AS (
       SELECT d.customer_id, sum(d.outstanding)::BIGINT AS arrears, count(d.bill_id)::BIGINT AS bills, max(d.age)::BIGINT AS oldest_months

@@ -1,21 +1,29 @@
 /**
  * Customers whose overdue debts meet a condition (a status, a number of overdue bills, the age of the
- * oldest debt, an amount), one row each with the periods they owe: the sealing candidates (the
- * sealing policy, etl/domain/sealing.ts) and the recipients of the letters to customers. Personal data:
- * refused for a scope without it. Ordered by kecamatan, desa, then largest arrears, so a list reads
- * grouped by area.
+ * oldest debt, an amount): the sealing candidates (the sealing policy, etl/domain/sealing.ts) and the
+ * recipients of the letters to customers. Who meets it comes from the same selection as the customer
+ * list (customers.ts: at a month end from arrears_customer_month_end, milliseconds at a million
+ * customers); the periods each owes are worked out from the bills for those customers only, and only by
+ * customersOwing (the letters and the API list them; the page's table and summary do not). Personal
+ * data: refused for a scope without it. Ordered by kecamatan, desa, then largest arrears, so a list
+ * reads grouped by area.
  */
 import { SEALABLE_STATUS, type SealingPolicy } from '../domain/sealing';
 import type { Warehouse } from '../warehouse/duckdb';
-import { FILTERED_DEBTS_SQL } from './debts';
+import { debtSourceFor, OWING_SQL } from './customers';
+import { filteredDebtsSql } from './debts';
 import { filterParams, NO_FILTERS, type ArrearsFilters } from './filters';
 import type { CustomerInArea } from './ledger';
 import { requirePersonalData, type Scope } from './scope';
 
-export interface OwingCustomer extends CustomerInArea {
+/** A customer who meets the condition, without the bills (the page's rows). */
+export interface OwingRow extends CustomerInArea {
   arrears: number;
   bills: number;
   oldest_months: number;
+}
+
+export interface OwingCustomer extends OwingRow {
   /** the periods of the overdue bills owing something, oldest first */
   periods: string[];
   /** what each of those bills owes, in the same order */
@@ -37,41 +45,128 @@ export interface OwingCondition {
   minAmount: number;
 }
 
-export async function customersOwing(
-  wh: Warehouse,
-  { asOf, filters = NO_FILTERS, condition, scope, limit }: { asOf: string; filters?: ArrearsFilters; condition: OwingCondition; scope: Scope; limit?: number },
-): Promise<OwingCustomer[]> {
-  requirePersonalData(scope, 'the customers owing');
-  const rows = await wh.query<Omit<OwingCustomer, 'periods' | 'bills_owed'> & { periods: string }>(
-    `WITH ${FILTERED_DEBTS_SQL},
-     owing AS (
-       SELECT d.customer_id, sum(d.outstanding)::BIGINT AS arrears, count(d.bill_id)::BIGINT AS bills, max(d.age)::BIGINT AS oldest_months,
-              coalesce(sum(d.outstanding) FILTER (WHERE d.bill_id IS NULL), 0)::BIGINT AS opening,
+export interface OwingSelection {
+  asOf: string;
+  filters?: ArrearsFilters;
+  condition: OwingCondition;
+  scope: Scope;
+}
+
+/** Who meets the condition: a query of OwingRow's columns (bind selectionParams). */
+async function meetingSql(wh: Warehouse, asOf: string): Promise<string> {
+  return `${OWING_SQL[await debtSourceFor(wh, asOf)]}
+    SELECT o.customer_id, c.name, c.address, c.phone, c.desa_code, a.desa_name, a.desa_type, a.kecamatan_code, a.kecamatan_name,
+           c.tariff_class, c.status, o.arrears, o.bills, o.oldest_months
+      FROM owing o JOIN customers c USING (customer_id) JOIN areas a USING (desa_code)
+     WHERE o.arrears > 0
+       AND (CAST($c_status AS VARCHAR) IS NULL OR c.status = $c_status)
+       AND o.bills >= $c_min_bills AND o.oldest_months >= $c_min_months AND o.arrears >= $c_min_amount`;
+}
+
+function selectionParams({ asOf, filters = NO_FILTERS, condition }: Omit<OwingSelection, 'scope'>) {
+  return {
+    as_of: asOf,
+    ...filterParams(filters),
+    c_status: condition.status,
+    c_min_bills: condition.minBills,
+    c_min_months: condition.minOldestMonths,
+    c_min_amount: condition.minAmount,
+  };
+}
+
+const AREA_ORDER = 'kecamatan_code, desa_code, arrears DESC, customer_id';
+
+/** Every customer who meets the condition, with the bills they owe (letters, the API). */
+export async function customersOwing(wh: Warehouse, selection: OwingSelection & { limit?: number }): Promise<OwingCustomer[]> {
+  requirePersonalData(selection.scope, 'the customers owing');
+  // The debts of the customers met only: the same filters per debt (an age filter lists that bucket's
+  // bills), not the scan of every customer's bills that a whole utility's list would cost.
+  const met = (table: string) => `${table}.customer_id IN (SELECT customer_id FROM met)`;
+  const rows = await wh.query<OwingRow & { periods: string; opening: number }>(
+    `WITH met AS (${await meetingSql(wh, selection.asOf)}),
+     ${filteredDebtsSql(met)},
+     owed AS (
+       SELECT d.customer_id, coalesce(sum(d.outstanding) FILTER (WHERE d.bill_id IS NULL), 0)::BIGINT AS opening,
               coalesce(list(b.period || ':' || CAST(d.outstanding AS BIGINT) ORDER BY b.period) FILTER (WHERE d.bill_id IS NOT NULL), []) AS periods
-         FROM debts d JOIN kept USING (customer_id) LEFT JOIN bill_balances b ON b.bill_id = d.bill_id
+         FROM debts d LEFT JOIN bill_balances b ON b.bill_id = d.bill_id AND ${met('b')}
         GROUP BY d.customer_id)
-     SELECT o.customer_id, c.name, c.address, c.phone, c.desa_code, a.desa_name, a.desa_type, a.kecamatan_code, a.kecamatan_name,
-            c.tariff_class, c.status, o.arrears, o.bills, o.oldest_months, array_to_string(o.periods, ',') AS periods, o.opening
-       FROM owing o JOIN customers c USING (customer_id) JOIN areas a USING (desa_code)
-      WHERE o.arrears > 0
-        AND (CAST($c_status AS VARCHAR) IS NULL OR c.status = $c_status)
-        AND o.bills >= $c_min_bills AND o.oldest_months >= $c_min_months AND o.arrears >= $c_min_amount
-      ORDER BY a.kecamatan_code, c.desa_code, o.arrears DESC, o.customer_id
-      LIMIT $limit`,
-    {
-      as_of: asOf,
-      ...filterParams(filters),
-      c_status: condition.status,
-      c_min_bills: condition.minBills,
-      c_min_months: condition.minOldestMonths,
-      c_min_amount: condition.minAmount,
-      limit: limit ?? 1_000_000_000,
-    },
+     SELECT m.*, array_to_string(coalesce(o.periods, []), ',') AS periods, coalesce(o.opening, 0)::BIGINT AS opening
+       FROM met m LEFT JOIN owed o USING (customer_id)
+      ORDER BY ${AREA_ORDER}
+      ${selection.limit === undefined ? '' : 'LIMIT $limit'}`,
+    { ...selectionParams(selection), ...(selection.limit === undefined ? {} : { limit: selection.limit }) },
   );
   return rows.map((r) => {
     const bills_owed = parseBillsOwed(r.periods);
     return { ...r, periods: bills_owed.map((b) => b.period), bills_owed };
   });
+}
+
+/** The columns a page of them may sort by, and their SQL (never the caller's text). */
+const SORT_SQL = {
+  kecamatan_name: 'kecamatan_name',
+  desa_name: 'desa_name',
+  customer_id: 'customer_id',
+  name: 'name',
+  tariff_class: 'tariff_class',
+  bills: 'bills',
+  oldest_months: 'oldest_months',
+  arrears: 'arrears',
+} as const;
+export type OwingSortColumn = keyof typeof SORT_SQL;
+
+export interface OwingPage {
+  /** customers in the whole selection, and their arrears and overdue bills */
+  count: number;
+  total_arrears: number;
+  total_bills: number;
+  rows: OwingRow[];
+}
+
+/**
+ * One page of them, in area order or sorted by a column (ties in area order); every row when `limit` is
+ * null (an export). The totals are of the whole selection.
+ */
+export async function owingPage(
+  wh: Warehouse,
+  selection: OwingSelection & { sort: { column: OwingSortColumn; direction: 'asc' | 'desc' } | null; offset: number; limit: number | null },
+): Promise<OwingPage> {
+  requirePersonalData(selection.scope, 'the customers owing');
+  const { sort, offset, limit } = selection;
+  const column = sort ? SORT_SQL[sort.column] : undefined;
+  if (sort && (!column || (sort.direction !== 'asc' && sort.direction !== 'desc'))) throw new RangeError(`cannot sort by ${sort.column} ${sort.direction}`);
+  const met = await meetingSql(wh, selection.asOf);
+  const params = selectionParams(selection);
+  const totals = await wh.one<Omit<OwingPage, 'rows'>>(
+    `WITH met AS (${met})
+     SELECT count(*)::BIGINT AS count, coalesce(sum(arrears), 0)::BIGINT AS total_arrears, coalesce(sum(bills), 0)::BIGINT AS total_bills FROM met`,
+    params,
+  );
+  const order = sort ? `${column} ${sort.direction.toUpperCase()} NULLS LAST, ${AREA_ORDER}` : AREA_ORDER;
+  const rows = await wh.query<OwingRow>(
+    `WITH met AS (${met}) SELECT * FROM met ORDER BY ${order} ${limit === null ? '' : 'LIMIT $limit'} OFFSET $offset`,
+    { ...params, offset, ...(limit === null ? {} : { limit }) },
+  );
+  return { ...totals, rows };
+}
+
+export interface OwingDesa {
+  kecamatan_code: string;
+  kecamatan_name: string;
+  desa_code: string;
+  desa_name: string;
+  customers: number;
+  arrears: number;
+}
+
+/** How many meet the condition in each desa, and their arrears, in area order (no personal data). */
+export async function owingByDesa(wh: Warehouse, selection: Omit<OwingSelection, 'scope'>): Promise<OwingDesa[]> {
+  return wh.query<OwingDesa>(
+    `WITH met AS (${await meetingSql(wh, selection.asOf)})
+     SELECT kecamatan_code, kecamatan_name, desa_code, desa_name, count(*)::BIGINT AS customers, sum(arrears)::BIGINT AS arrears
+       FROM met GROUP BY ALL ORDER BY kecamatan_code, desa_code`,
+    selectionParams(selection),
+  );
 }
 
 /** `2024-02:30000,2024-03:60000` (how a list of bills owed travels as one text) → the bills. */
@@ -92,7 +187,7 @@ export function sealingCondition(policy: SealingPolicy): OwingCondition {
   return { status: SEALABLE_STATUS, minBills: policy.min_bills, minOldestMonths: policy.min_oldest_months, minAmount: Math.max(1, policy.min_amount) };
 }
 
-/** Active connections that meet the sealing policy as of the day. */
+/** Active connections that meet the sealing policy as of the day, with the bills they owe. */
 export function sealingCandidates(
   wh: Warehouse,
   { asOf, filters, policy, scope }: { asOf: string; filters?: ArrearsFilters; policy: SealingPolicy; scope: Scope },

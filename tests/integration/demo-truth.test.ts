@@ -10,8 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPaths, type LoadRun } from '../../etl/load/load-paths';
 import { addMonths } from '../../etl/domain/period';
 import { arrearsAsOf, arrearsAtMonthEnd, type ArrearsGrouping } from '../../etl/queries/arrears';
+import { arrearsByArea, type AreaLevel } from '../../etl/queries/arrears-areas';
 import { customersInArrears } from '../../etl/queries/customers';
+import type { ArrearsFilters } from '../../etl/queries/filters';
 import { refusedFiles } from '../../etl/queries/reconciliation';
+import { sealingCandidates } from '../../etl/queries/sealing';
+import { DEFAULT_SEALING_POLICY } from '../../etl/domain/sealing';
 import { drdReport } from '../../etl/queries/reports/drd';
 import { dsrReport } from '../../etl/queries/reports/dsr';
 import { EVERYTHING } from '../../etl/queries/scope';
@@ -143,6 +147,32 @@ describe('a generated utility, loaded', () => {
       for (const f of filters) {
         const args = { asOf: monthEnd, scope: EVERYTHING, filters: f, pageSize: 1000 };
         expect(await customersInArrears(wh, { ...args, source: 'month_end' }), monthEnd).toEqual(await customersInArrears(wh, { ...args, source: 'bills' }));
+      }
+    }
+  }, 300_000);
+
+  it('at every month end, the area sums give the same kecamatan and desa levels as every customer (every quarter, with an age, status or tariff filter)', async () => {
+    const kecamatan = (await wh.one<{ code: string }>(`SELECT min(kecamatan_code) AS code FROM areas`)).code;
+    for (const [i, [monthEnd]] of monthEnds().entries()) {
+      const month = monthEnd.slice(0, 7);
+      const cases: { level: AreaLevel; filters: ArrearsFilters }[] = [{ level: 'kecamatan', filters: {} }];
+      if (i % 3 === 2) cases.push({ level: 'desa', filters: { kecamatan } }, { level: 'kecamatan', filters: { age: '13-24', status: 'active' } }, { level: 'desa', filters: { kecamatan, tariffClass: 'R2' } });
+      for (const { level, filters } of cases) {
+        const args = { month, level, filters };
+        expect(await arrearsByArea(wh, { ...args, source: 'areas' }), `${month} ${level} ${JSON.stringify(filters)}`).toEqual(await arrearsByArea(wh, { ...args, source: 'customers' }));
+      }
+    }
+  }, 300_000);
+
+  it('every quarter, each sealing candidate’s bills and opening balance add up to their arrears, at the month end and mid-month', async () => {
+    for (const [i, [monthEnd]] of monthEnds().entries()) {
+      if (i % 3 !== 2) continue;
+      for (const asOf of [monthEnd, `${monthEnd.slice(0, 7)}-15`]) {
+        const candidates = await sealingCandidates(wh, { asOf, policy: DEFAULT_SEALING_POLICY, scope: EVERYTHING });
+        for (const c of candidates) {
+          expect(c.bills_owed.reduce((t, b) => t + b.amount, c.opening), `${asOf} ${c.customer_id}`).toBe(c.arrears);
+          expect(c.bills_owed.length, `${asOf} ${c.customer_id}`).toBe(c.bills);
+        }
       }
     }
   }, 300_000);

@@ -13,7 +13,7 @@ import { DEFAULT_SEALING_POLICY, meetsSealingPolicy } from '../../etl/domain/sea
 import { customersInArrears } from '../../etl/queries/customers';
 import { arrearsOfCustomersOn, lastDayInWarehouse } from '../../etl/queries/follow-up';
 import { customerLedger } from '../../etl/queries/ledger';
-import { customersOwing, sealingCandidates } from '../../etl/queries/sealing';
+import { customersOwing, owingByDesa, owingPage, sealingCandidates } from '../../etl/queries/sealing';
 import { EVERYTHING, ScopeRefusedError } from '../../etl/queries/scope';
 import { DuplicateBatchError, issueBatch, listLetters, type LetterDraft } from '../../etl/store/letters';
 import { StateStore } from '../../etl/store/state-store';
@@ -124,6 +124,35 @@ describe('sealing candidates at the end of April', () => {
     const policy = { ...DEFAULT_SEALING_POLICY, min_bills: 1 };
     expect((await sealingCandidates(wh, { asOf: '2024-04-30', policy, filters: { kecamatan: '17.02.17' }, scope: EVERYTHING })).map((r) => r.customer_id)).toEqual([C3]);
     expect((await sealingCandidates(wh, { asOf: '2024-04-30', policy, filters: { tariffClass: 'R2' }, scope: EVERYTHING })).map((r) => r.customer_id)).toEqual([C1]);
+  });
+});
+
+describe('the sealing page: candidates a page at a time and by desa', () => {
+  const selection = { asOf: '2024-04-30', condition: { status: null, minBills: 1, minOldestMonths: 0, minAmount: 1 }, scope: EVERYTHING };
+
+  it('a page is a window of the whole list, in area order or sorted, with the totals of the whole list', async () => {
+    const all = await customersOwing(wh, selection);
+    const { periods: _p, bills_owed: _b, opening: _o, ...first } = all[0];
+    const whole = await owingPage(wh, { ...selection, sort: null, offset: 0, limit: null });
+    expect(whole.rows.map((r) => r.customer_id)).toEqual(all.map((r) => r.customer_id));
+    expect(whole.rows[0]).toEqual(first);
+    expect([whole.count, whole.total_arrears, whole.total_bills]).toEqual([all.length, all.reduce((t, r) => t + r.arrears, 0), all.reduce((t, r) => t + r.bills, 0)]);
+    const second = await owingPage(wh, { ...selection, sort: null, offset: 1, limit: 1 });
+    expect([second.count, second.rows.map((r) => r.customer_id)]).toEqual([all.length, [all[1].customer_id]]);
+    const byArrears = await owingPage(wh, { ...selection, sort: { column: 'arrears', direction: 'asc' }, offset: 0, limit: 10 });
+    expect(byArrears.rows.map((r) => r.arrears)).toEqual(all.map((r) => r.arrears).sort((a, b) => a - b));
+  });
+
+  it('the desa add up to the list, and need no personal data', async () => {
+    const all = await customersOwing(wh, selection);
+    const { scope: _, ...withoutScope } = selection;
+    const desa = await owingByDesa(wh, withoutScope);
+    expect(desa.reduce((t, d) => t + d.customers, 0)).toBe(all.length);
+    for (const d of desa) expect(d.arrears, d.desa_code).toBe(all.filter((r) => r.desa_code === d.desa_code).reduce((t, r) => t + r.arrears, 0));
+  });
+
+  it('refuses the list without personal data', async () => {
+    await expect(owingPage(wh, { ...selection, scope: { ...EVERYTHING, personalData: false }, sort: null, offset: 0, limit: 10 })).rejects.toThrow();
   });
 });
 

@@ -1,10 +1,12 @@
 /**
  * The sealing candidates' table (/sealing and its export): active connections that meet the sealing
- * policy (settings) as of the month end, with the arrears filters, ordered by kecamatan and desa.
+ * policy (settings) as of the month end, with the arrears filters, ordered by kecamatan and desa, sorted
+ * and paged in SQL (owingPage); the API and the notices take every candidate with the bills they owe.
  */
 import { monthEnd } from '../../../etl/domain/period';
 import { FILTER_PARAMS, parseArrearsFilters, type ArrearsFilters } from '../../../etl/queries/filters';
-import { sealingCandidates, type OwingCustomer } from '../../../etl/queries/sealing';
+import { owingByDesa, owingPage, sealingCandidates, sealingCondition, type OwingCustomer, type OwingDesa, type OwingPage, type OwingRow, type OwingSortColumn } from '../../../etl/queries/sealing';
+import type { Scope } from '../../../etl/queries/scope';
 import type { SealingPolicy } from '../../../etl/domain/sealing';
 import { t, type Lang } from '../../i18n';
 import { AS_OF_PARAM } from '../as-of';
@@ -16,9 +18,9 @@ import { withWarehouse } from '../warehouse.server';
 import { BadParam, defineTable } from './define.server';
 import { asOfDetail, asOfMonthParam } from './params.server';
 import type { ColumnDef } from '../../ui/data-table/columns';
-import { windowRows } from './window';
+import type { TableWindow } from './window';
 
-export type SealingRow = Pick<OwingCustomer, 'kecamatan_name' | 'desa_name' | 'desa_code' | 'customer_id' | 'name' | 'address' | 'tariff_class' | 'bills' | 'oldest_months' | 'arrears'>;
+export type SealingRow = Pick<OwingRow, 'kecamatan_name' | 'desa_name' | 'desa_code' | 'customer_id' | 'name' | 'address' | 'tariff_class' | 'bills' | 'oldest_months' | 'arrears'>;
 
 export interface SealingInput {
   month: string;
@@ -47,11 +49,27 @@ export function sealingFilters(params: URLSearchParams): ArrearsFilters {
   return parsed.filters;
 }
 
-export async function loadSealing(input: SealingInput, scope: Parameters<typeof sealingCandidates>[1]['scope']): Promise<OwingCustomer[]> {
+/** Every candidate with the bills they owe (the API). */
+export async function loadSealing(input: SealingInput, scope: Scope): Promise<OwingCustomer[]> {
   return withinScope(() => withWarehouse((wh) => sealingCandidates(wh, { asOf: monthEnd(input.month), filters: input.filters, policy: input.policy, scope })));
 }
 
-export const sealingTable = defineTable<SealingInput, OwingCustomer[], SealingRow>({
+/** A window of the candidates, sorted by a column of the table or in area order. */
+export function loadSealingPage(input: SealingInput, scope: Scope, window: TableWindow): Promise<OwingPage> {
+  const sort = window.sort ? { column: window.sort.key as OwingSortColumn, direction: window.sort.dir } : null;
+  return withinScope(() =>
+    withWarehouse((wh) =>
+      owingPage(wh, { asOf: monthEnd(input.month), filters: input.filters, condition: sealingCondition(input.policy), scope, sort, offset: window.offset, limit: window.limit }),
+    ),
+  );
+}
+
+/** The candidates in each desa, for the page's notices by desa. */
+export function loadSealingByDesa(input: SealingInput): Promise<OwingDesa[]> {
+  return withWarehouse((wh) => owingByDesa(wh, { asOf: monthEnd(input.month), filters: input.filters, condition: sealingCondition(input.policy) }));
+}
+
+export const sealingTable = defineTable<SealingInput, OwingPage, SealingRow>({
   id: 'sealing',
   prefix: 'segel-',
   title: 'sealing.title',
@@ -71,8 +89,8 @@ export const sealingTable = defineTable<SealingInput, OwingCustomer[], SealingRo
     [FILTER_PARAMS.age]: filters.age ?? null,
     [FILTER_PARAMS.minAmount]: filters.minAmount === undefined ? null : String(filters.minAmount),
   }),
-  load: (ctx, input) => loadSealing(input, ctx.scope),
-  rows: (source, window) => windowRows(source, COLUMNS, window),
+  load: (ctx, input, window) => loadSealingPage(input, ctx.scope, window),
+  rows: (source) => ({ rows: source.rows, count: source.count, totals: { arrears: source.total_arrears, bills: source.total_bills } }),
   details: ({ month, policy }, _source, lang: Lang) => [asOfDetail(month, lang), sealingPolicyText(policy, lang), t(lang, 'sealing.title')],
   fileSuffix: ({ month, filters }) => [filters.desa ?? filters.kecamatan ?? 'semua', month],
 });
