@@ -33,6 +33,7 @@
 import { stat } from 'node:fs/promises';
 import { json } from '@remix-run/node';
 import { warehouseMonths } from '../../etl/queries/months';
+import type { Scope } from '../../etl/queries/scope';
 import { Warehouse } from '../../etl/warehouse/duckdb';
 import { pickAsOfMonth, AS_OF_PARAM } from './as-of';
 import { env, SIZE } from './env.server';
@@ -398,6 +399,15 @@ async function translated<T>(work: () => Promise<T>): Promise<T> {
  */
 export function withWarehouse<T>(fn: (wh: Warehouse, file: WarehouseFile) => Promise<T>): Promise<T> {
   return translated(() => warehouseGateway().with(fn));
+}
+
+/**
+ * A scoped query's result, once per open file and request shape: what the scope lets it return (personal
+ * data, teams) is part of the key, so one user's rows never answer another's. For results of a page's
+ * size: whole lists (exports) are not kept.
+ */
+export function withScopedCache<T>(what: string, args: unknown, scope: Scope, compute: (wh: Warehouse, file: WarehouseFile) => Promise<T>): Promise<T> {
+  return withWarehouse((wh, file) => file.cached(`${what}:${JSON.stringify([args, scope.personalData, scope.teams])}`, () => compute(wh, file)));
 }
 
 /** compute() once per key for the warehouse file of that generation while it is open (WarehouseGateway.memo). */

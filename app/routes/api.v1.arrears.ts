@@ -9,7 +9,7 @@ import { arrearsApiBody, encodeArrearsRows, parseArrearsApiQuery } from '~/lib/a
 import { readOnlyApiAction, requireApiUser } from '~/lib/auth.server';
 import { apiHeaders } from '~/lib/http.server';
 import { scopeFor, withinScope } from '~/lib/scope.server';
-import { warehouseFreshness, withWarehouse } from '~/lib/warehouse.server';
+import { warehouseFreshness, withScopedCache } from '~/lib/warehouse.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireApiUser(request);
@@ -21,7 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (query.level === 'customer' && !scope.personalData) {
     return json({ error: 'forbidden', message: 'level=customer holds personal data, which this user may not see' }, { status: 403, headers: apiHeaders() });
   }
-  const body = await withinScope(() => withWarehouse((wh) => arrearsApiBody(wh, query, scope)));
+  // the body is the same for every format: one query for JSON, CSV, XLSX, Parquet and Arrow alike
+  const { format: _format, ...shape } = query;
+  const body = await withinScope(() => withScopedCache('api:arrears', shape, scope, (wh) => arrearsApiBody(wh, query, scope)));
   if (query.format === 'json') return json(body, { headers: apiHeaders() });
   const file = await encodeArrearsRows(query.format, body);
   const name = `kaba-arrears-${query.level}-${query.month}.${file.extension}`;

@@ -9,7 +9,7 @@ import { readOnlyApiAction, requireApiUser } from '~/lib/auth.server';
 import { collectionsScope, periodParams, teamAllowed } from '~/lib/collections/access.server';
 import { apiHeaders, clientError } from '~/lib/http.server';
 import { BadParam } from '~/lib/tables/define.server';
-import { withWarehouse } from '~/lib/warehouse.server';
+import { withScopedCache } from '~/lib/warehouse.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireApiUser(request);
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     throw error;
   }
   if (!teamAllowed(scope, input.team)) return clientError(403, 'forbidden', `team ${input.team} is not one of your teams`);
-  const rows = await withWarehouse((wh) => collectionsPerformance(wh, { ...input, scope, by: 'collector' }));
+  const rows = await withScopedCache('collections:collector', input, scope, (wh) => collectionsPerformance(wh, { ...input, scope, by: 'collector' }));
   return json(
     {
       from: input.from,

@@ -8,7 +8,7 @@
  */
 import type { Warehouse } from '../warehouse/duckdb';
 import { FILTERED_DEBTS_SQL, MONTH_END_DEBTS_SQL } from './debts';
-import { filterParams, NO_FILTERS, type ArrearsFilters } from './filters';
+import { filterParams, minAmountSql, NO_FILTERS, type ArrearsFilters } from './filters';
 import { requirePersonalData, teamParams, teamScopeSql, type Scope } from './scope';
 
 export interface CustomerInArrears {
@@ -76,16 +76,23 @@ export async function debtSourceFor(wh: Warehouse, asOf: string): Promise<DebtSo
   return found.length > 0 ? 'month_end' : 'bills';
 }
 
-/** CTE `owing`: each customer's arrears, overdue bills and oldest age in the selection (bind $as_of and filterParams). */
+/**
+ * CTE `owing`: each customer's arrears, overdue bills and oldest age in the selection, with their desa,
+ * tariff class and status (a page can then be cut before the customers' names are joined); the minimum
+ * amount is a HAVING on the customer's total, the same customers as the `kept` CTE of debts.ts in one
+ * aggregate. Bind $as_of and filterParams.
+ */
 export const OWING_SQL: Record<DebtSource, string> = {
   bills: `WITH ${FILTERED_DEBTS_SQL},
     owing AS (
-      SELECT d.customer_id, sum(d.outstanding)::BIGINT AS arrears, count(d.bill_id)::BIGINT AS bills, max(d.age)::BIGINT AS oldest_months
-        FROM debts d JOIN kept USING (customer_id) GROUP BY d.customer_id)`,
+      SELECT d.customer_id, d.desa_code, d.tariff_class, d.status,
+             sum(d.outstanding)::BIGINT AS arrears, count(d.bill_id)::BIGINT AS bills, max(d.age)::BIGINT AS oldest_months
+        FROM debts d GROUP BY ALL HAVING ${minAmountSql('sum(d.outstanding)')})`,
   month_end: `WITH ${MONTH_END_DEBTS_SQL},
     owing AS (
-      SELECT d.customer_id, sum(d.arrears)::BIGINT AS arrears, sum(d.bills)::BIGINT AS bills, max(d.oldest_months)::BIGINT AS oldest_months
-        FROM month_debts d JOIN kept USING (customer_id) GROUP BY d.customer_id)`,
+      SELECT d.customer_id, d.desa_code, d.tariff_class, d.status,
+             sum(d.arrears)::BIGINT AS arrears, sum(d.bills)::BIGINT AS bills, max(d.oldest_months)::BIGINT AS oldest_months
+        FROM month_debts d GROUP BY ALL HAVING ${minAmountSql('sum(d.arrears)')})`,
 };
 
 export async function customersInArrears(
@@ -121,7 +128,9 @@ export async function customersInArrears(
     `${selection} SELECT count(*)::BIGINT AS count, coalesce(sum(arrears), 0)::BIGINT AS total_arrears, coalesce(sum(bills), 0)::BIGINT AS total_bills FROM owing`,
     params,
   );
-  // The last payment is looked up for the page's customers only, unless the page is sorted by it.
+  // The page is cut before the customers' names and addresses are joined, unless it is sorted by name;
+  // the last payment is looked up for the page's customers only, unless the page is sorted by it.
+  const byName = sort.column === 'name';
   const byPayment = sort.column === 'last_paid_on';
   const order = `ORDER BY ${column} ${sort.direction.toUpperCase()} NULLS LAST, customer_id`;
   const lastPayment = (of: string) => `
@@ -133,12 +142,15 @@ export async function customersInArrears(
   const rows = await wh.query<CustomerInArrears>(
     `${selection},
      ${byPayment ? `${lastPayment('owing')},` : ''}
-     listed AS (
-       SELECT o.customer_id, c.name, c.address, c.phone, c.desa_code, c.tariff_class, c.status,
-              o.arrears, o.bills, o.oldest_months${byPayment ? ', l.last_paid_on, l.last_channel' : ''}
-         FROM owing o JOIN customers c USING (customer_id)${byPayment ? ' LEFT JOIN last_payment l USING (customer_id)' : ''}
+     page AS (
+       SELECT o.*${byPayment ? ', l.last_paid_on, l.last_channel' : ''}${byName ? ', c.name' : ''}
+         FROM owing o${byPayment ? ' LEFT JOIN last_payment l USING (customer_id)' : ''}${byName ? ' JOIN customers c USING (customer_id)' : ''}
         ${order}
         LIMIT $limit OFFSET $offset),
+     listed AS (
+       SELECT p.customer_id, c.name, c.address, c.phone, p.desa_code, p.tariff_class, p.status,
+              p.arrears, p.bills, p.oldest_months${byPayment ? ', p.last_paid_on, p.last_channel' : ''}
+         FROM page p JOIN customers c USING (customer_id)),
      ${byPayment ? '' : `${lastPayment('listed')},`}
      last_visit AS (
        SELECT v.customer_id, strftime(max(v.visited_at), '%Y-%m-%d') AS last_visit_on, arg_max(v.outcome, v.visited_at) AS last_visit_outcome

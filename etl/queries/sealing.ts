@@ -55,11 +55,11 @@ export interface OwingSelection {
 /** Who meets the condition: a query of OwingRow's columns (bind selectionParams). */
 async function meetingSql(wh: Warehouse, asOf: string): Promise<string> {
   return `${OWING_SQL[await debtSourceFor(wh, asOf)]}
-    SELECT o.customer_id, c.name, c.address, c.phone, c.desa_code, a.desa_name, a.desa_type, a.kecamatan_code, a.kecamatan_name,
-           c.tariff_class, c.status, o.arrears, o.bills, o.oldest_months
-      FROM owing o JOIN customers c USING (customer_id) JOIN areas a USING (desa_code)
+    SELECT o.customer_id, c.name, c.address, c.phone, o.desa_code, a.desa_name, a.desa_type, a.kecamatan_code, a.kecamatan_name,
+           o.tariff_class, o.status, o.arrears, o.bills, o.oldest_months
+      FROM owing o JOIN customers c USING (customer_id) JOIN areas a ON a.desa_code = o.desa_code
      WHERE o.arrears > 0
-       AND (CAST($c_status AS VARCHAR) IS NULL OR c.status = $c_status)
+       AND (CAST($c_status AS VARCHAR) IS NULL OR o.status = $c_status)
        AND o.bills >= $c_min_bills AND o.oldest_months >= $c_min_months AND o.arrears >= $c_min_amount`;
 }
 

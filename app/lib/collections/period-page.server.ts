@@ -2,7 +2,7 @@
 import { collectionsPerformance, outcomeMix, teamsInScope, type OutcomeCount, type PerformanceRow, type TeamRow } from '../../../etl/queries/collections';
 import type { Scope } from '../../../etl/queries/scope';
 import { teamAllowed, type PeriodInput } from './access.server';
-import { withWarehouse } from '../warehouse.server';
+import { withScopedCache } from '../warehouse.server';
 
 export interface PerformancePage {
   collectors: PerformanceRow[];
@@ -14,7 +14,7 @@ export interface PerformancePage {
 }
 
 export function loadPerformance(input: PeriodInput, scope: Scope): Promise<PerformancePage> {
-  return withWarehouse(async (wh, file) => {
+  return withScopedCache('collections:performance', input, scope, async (wh, file) => {
     const teams = uniqueTeams(await teamsInScope(wh, { scope }));
     if (!teamAllowed(scope, input.team)) return { collectors: [], kecamatan: [], months: [], outcomes: [], teams, generation: file.generation };
     const q = { ...input, scope };

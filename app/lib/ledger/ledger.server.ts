@@ -11,7 +11,7 @@ import type { User } from '../roles';
 import { scopeFor, withinScope } from '../scope.server';
 import { readLetterSettings } from '../settings/letters.server';
 import { settingsStore } from '../settings.server';
-import { withWarehouse } from '../warehouse.server';
+import { withScopedCache } from '../warehouse.server';
 import { whatsappLink } from './whatsapp';
 
 export interface LedgerLetter {
@@ -34,7 +34,8 @@ export interface LedgerView extends Ledger {
 
 export async function ledgerView(customerId: string, month: string, user: User): Promise<LedgerView | null> {
   const scope = scopeFor(user);
-  const ledger = await withinScope(() => withWarehouse((wh) => customerLedger(wh, { customerId, asOf: monthEnd(month), scope })));
+  // the warehouse's part, kept per file; the letters come from the state store on every request
+  const ledger = await withinScope(() => withScopedCache('ledger', { customerId, month }, scope, (wh) => customerLedger(wh, { customerId, asOf: monthEnd(month), scope })));
   if (!ledger) return null;
   const [letters, settings] = await Promise.all([lettersWithFollowUp({ customerId }, scope), readLetterSettings(settingsStore())]);
   const periods = ledger.overdue.flatMap((d) => (d.period ? [d.period] : [])).sort();

@@ -13,7 +13,7 @@ import { apiHeaders } from '../http.server';
 import type { User } from '../roles';
 import { scopeFor, withinScope } from '../scope.server';
 import { readSettings } from '../settings.server';
-import { warehouseFreshness, withWarehouse } from '../warehouse.server';
+import { warehouseFreshness, withScopedCache } from '../warehouse.server';
 
 export interface ReportRequest {
   def: ReportDefinition;
@@ -49,6 +49,5 @@ export async function runReport(request: ReportRequest, user: User, window: Repo
   }
   // the settings are part of the query (and its cache key): a change shows at once
   const query = { ...params, window: params.view === 'detail' ? window : null, settings: { teamAreas: settings.team_areas?.areas ?? null } };
-  const cacheKey = `report:${JSON.stringify([def.id, query, scope.personalData, scope.teams])}`;
-  return withinScope(() => withWarehouse((wh, file) => file.cached(cacheKey, () => def.run(wh, query, scope))));
+  return withinScope(() => withScopedCache(`report:${def.id}`, query, scope, (wh) => def.run(wh, query, scope)));
 }

@@ -14,7 +14,8 @@ import type { ColumnDef } from '../../ui/data-table/columns';
 import { areaLevelFigures, drillInput, drillParams, type AreaLevelFigures, type AreaRow, type DrillInput } from '../arrears/drill.server';
 import { ROLES, type Role } from '../roles';
 import { withinScope } from '../scope.server';
-import { withWarehouse } from '../warehouse.server';
+import { withScopedCache, withWarehouse } from '../warehouse.server';
+import type { Warehouse } from '../../../etl/warehouse/duckdb';
 import { BadParam, defineTable } from './define.server';
 import { asOfDetail } from './params.server';
 import { windowRows } from './window';
@@ -121,10 +122,10 @@ export const arrearsCustomersTable = defineTable<DrillInput, CustomersPage, Cust
   inputParams: drillParams,
   load(ctx, { month, filters }, window) {
     const sort = window.sort ? { column: window.sort.key as CustomerSortColumn, direction: window.sort.dir } : undefined;
-    const load = (page: number, pageSize: number) =>
-      withinScope(() => withWarehouse((wh) => customersInArrears(wh, { asOf: monthEnd(month), filters, scope: ctx.scope, sort, page, pageSize })));
-    if (window.limit === null) return everyCustomer(load);
-    return load(Math.floor(window.offset / window.limit) + 1, window.limit);
+    const query = (page: number, pageSize: number) => (wh: Warehouse) => customersInArrears(wh, { asOf: monthEnd(month), filters, scope: ctx.scope, sort, page, pageSize });
+    if (window.limit === null) return everyCustomer((page, pageSize) => withinScope(() => withWarehouse(query(page, pageSize))));
+    const page = Math.floor(window.offset / window.limit) + 1;
+    return withinScope(() => withScopedCache('arrears:customers', { month, filters, sort, page, pageSize: window.limit }, ctx.scope, query(page, window.limit as number)));
   },
   rows: (source) => ({ rows: source.rows, count: source.count, totals: { arrears: source.total_arrears, bills: source.total_bills } }),
   details: (input, _source, lang) => filterDetails(input, lang),

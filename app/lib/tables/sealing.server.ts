@@ -14,7 +14,8 @@ import { sealingPolicyText } from '../letters/policy-text';
 import { withinScope } from '../scope.server';
 import { readLetterSettings } from '../settings/letters.server';
 import { settingsStore } from '../settings.server';
-import { withWarehouse } from '../warehouse.server';
+import { withScopedCache, withWarehouse } from '../warehouse.server';
+import type { Warehouse } from '../../../etl/warehouse/duckdb';
 import { BadParam, defineTable } from './define.server';
 import { asOfDetail, asOfMonthParam } from './params.server';
 import type { ColumnDef } from '../../ui/data-table/columns';
@@ -57,16 +58,16 @@ export async function loadSealing(input: SealingInput, scope: Scope): Promise<Ow
 /** A window of the candidates, sorted by a column of the table or in area order. */
 export function loadSealingPage(input: SealingInput, scope: Scope, window: TableWindow): Promise<OwingPage> {
   const sort = window.sort ? { column: window.sort.key as OwingSortColumn, direction: window.sort.dir } : null;
-  return withinScope(() =>
-    withWarehouse((wh) =>
-      owingPage(wh, { asOf: monthEnd(input.month), filters: input.filters, condition: sealingCondition(input.policy), scope, sort, offset: window.offset, limit: window.limit }),
-    ),
-  );
+  const selection = { asOf: monthEnd(input.month), filters: input.filters, condition: sealingCondition(input.policy) };
+  const query = (wh: Warehouse) => owingPage(wh, { ...selection, scope, sort, offset: window.offset, limit: window.limit });
+  if (window.limit === null) return withinScope(() => withWarehouse(query));
+  return withinScope(() => withScopedCache('sealing:page', { ...selection, sort, offset: window.offset, limit: window.limit }, scope, query));
 }
 
 /** The candidates in each desa, for the page's notices by desa. */
 export function loadSealingByDesa(input: SealingInput): Promise<OwingDesa[]> {
-  return withWarehouse((wh) => owingByDesa(wh, { asOf: monthEnd(input.month), filters: input.filters, condition: sealingCondition(input.policy) }));
+  const selection = { asOf: monthEnd(input.month), filters: input.filters, condition: sealingCondition(input.policy) };
+  return withWarehouse((wh, file) => file.cached(`sealing:desa:${JSON.stringify(selection)}`, () => owingByDesa(wh, selection)));
 }
 
 export const sealingTable = defineTable<SealingInput, OwingPage, SealingRow>({
