@@ -207,6 +207,18 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
        ORDER BY m.month, c.desa_code`,
   },
   {
+    // Each customer's arrears at every month end, every age together: the customer lists, the sealing
+    // candidates and a minimum amount on a customer's total read a month of it without summing the
+    // customer's age buckets at every request.
+    table: 'arrears_customer_total_month_end',
+    sql: `CREATE OR REPLACE TABLE arrears_customer_total_month_end AS
+      SELECT month, customer_id, desa_code, tariff_class, status,
+             sum(arrears)::BIGINT AS arrears, sum(bills)::BIGINT AS bills, max(oldest_months)::BIGINT AS oldest_months
+        FROM arrears_customer_month_end
+       GROUP BY ALL
+       ORDER BY month, desa_code`,
+  },
+  {
     // arrears_customer_month_end summed by desa × tariff class × status, for each age bucket and (age_bucket
     // NULL) for every age: the drill-down's area levels without a minimum amount read a few hundred rows
     // of it instead of every customer of the month. A customer is in one such group, once per bucket, so

@@ -8,7 +8,7 @@
 import { ageBucketOrder } from '../domain/aging';
 import { monthEnd } from '../domain/period';
 import type { Warehouse } from '../warehouse/duckdb';
-import { MONTH_END_DEBTS_SQL } from './debts';
+import { MONTH_END_CUSTOMERS_SQL, MONTH_END_DEBTS_SQL } from './debts';
 import { conditionParams, filterConditionSql, filterParams, minAmountSql, NO_FILTERS, type ArrearsFilters } from './filters';
 
 export type AreaLevel = 'kecamatan' | 'desa';
@@ -59,12 +59,17 @@ interface LevelQueries {
 
 /**
  * With a minimum amount, from every customer of the month (the amount is a condition on a customer's
- * total): each customer once, with their area, so the areas' customers are a count and the minimum a
- * HAVING on the customer's total.
+ * total): each customer once, with their area, so the areas' customers are a count. Without an age
+ * filter a customer's total is a row of arrears_customer_total_month_end; with one, the sum of the
+ * customer's rows of that bucket.
  */
-async function levelFromCustomers(wh: Warehouse, area: AreaColumns, asOf: string, filters: ArrearsFilters): Promise<LevelQueries> {
+async function levelFromCustomers(wh: Warehouse, area: AreaColumns, asOf: string, filters: ArrearsFilters, ages: boolean): Promise<LevelQueries> {
   const params = { as_of: asOf, ...filterParams(filters) };
-  const perCustomer = `WITH ${MONTH_END_DEBTS_SQL},
+  const perCustomer =
+    filters.age === undefined
+      ? `WITH ${MONTH_END_CUSTOMERS_SQL}, ${MONTH_END_DEBTS_SQL},
+    per_customer AS (SELECT customer_id, ${area.code} AS code, ${area.name} AS name, arrears, bills FROM month_customers)`
+      : `WITH ${MONTH_END_DEBTS_SQL},
     per_customer AS (
       SELECT customer_id, ${area.code} AS code, ${area.name} AS name, sum(arrears) AS arrears, sum(bills) AS bills
         FROM month_debts GROUP BY ALL HAVING ${minAmountSql('sum(arrears)')})`;
@@ -74,11 +79,13 @@ async function levelFromCustomers(wh: Warehouse, area: AreaColumns, asOf: string
        FROM per_customer GROUP BY GROUPING SETS ((code, name), ())`,
     params,
   );
-  const byAge = await wh.query<AreaAgeRow>(
-    `${perCustomer} SELECT d.${area.code} AS code, d.age_bucket AS bucket, sum(d.arrears)::BIGINT AS arrears
-       FROM month_debts d SEMI JOIN per_customer p USING (customer_id) GROUP BY ALL`,
-    params,
-  );
+  const byAge = ages
+    ? await wh.query<AreaAgeRow>(
+        `${perCustomer} SELECT d.${area.code} AS code, d.age_bucket AS bucket, sum(d.arrears)::BIGINT AS arrears
+           FROM month_debts d SEMI JOIN per_customer p USING (customer_id) GROUP BY ALL`,
+        params,
+      )
+    : [];
   return { groups, byAge };
 }
 
@@ -86,7 +93,7 @@ async function levelFromCustomers(wh: Warehouse, area: AreaColumns, asOf: string
  * Without one, from arrears_area_month_end (the same table summed at load): the age filter picks a
  * bucket's rows, no age filter the every-age rows (age_bucket NULL), which count a customer once.
  */
-async function levelFromAreas(wh: Warehouse, area: AreaColumns, asOf: string, filters: ArrearsFilters): Promise<LevelQueries> {
+async function levelFromAreas(wh: Warehouse, area: AreaColumns, asOf: string, filters: ArrearsFilters, ages: boolean): Promise<LevelQueries> {
   const params = { as_of: asOf, ...conditionParams(filters) };
   const condition = filterConditionSql({ kecamatan: 'a.kecamatan_code', desa: 's.desa_code', tariffClass: 's.tariff_class', status: 's.status', age: 's.age_bucket' });
   const groups = await wh.query<LevelQueries['groups'][number]>(
@@ -98,13 +105,15 @@ async function levelFromAreas(wh: Warehouse, area: AreaColumns, asOf: string, fi
       GROUP BY GROUPING SETS ((code, name), ())`,
     params,
   );
-  const byAge = await wh.query<AreaAgeRow>(
-    `SELECT a.${area.code} AS code, s.age_bucket AS bucket, sum(s.arrears)::BIGINT AS arrears
-       FROM arrears_area_month_end s JOIN areas a USING (desa_code)
-      WHERE s.month = strftime(CAST($as_of AS DATE), '%Y-%m') AND ${condition} AND s.age_bucket IS NOT NULL
-      GROUP BY ALL`,
-    params,
-  );
+  const byAge = ages
+    ? await wh.query<AreaAgeRow>(
+        `SELECT a.${area.code} AS code, s.age_bucket AS bucket, sum(s.arrears)::BIGINT AS arrears
+           FROM arrears_area_month_end s JOIN areas a USING (desa_code)
+          WHERE s.month = strftime(CAST($as_of AS DATE), '%Y-%m') AND ${condition} AND s.age_bucket IS NOT NULL
+          GROUP BY ALL`,
+        params,
+      )
+    : [];
   return { groups, byAge };
 }
 
@@ -119,11 +128,20 @@ export async function arrearsByArea(
     level,
     filters = NO_FILTERS,
     source = filters.minAmount == null ? 'areas' : 'customers',
-  }: { month: string; level: AreaLevel; filters?: ArrearsFilters; /** default: the sums by area when they can answer */ source?: AreaSource },
+    ages = true,
+  }: {
+    month: string;
+    level: AreaLevel;
+    filters?: ArrearsFilters;
+    /** default: the sums by area when they can answer */
+    source?: AreaSource;
+    /** false: leave by_age empty (a comparison month needs only the areas' arrears) */
+    ages?: boolean;
+  },
 ): Promise<AreaArrears> {
   if (source === 'areas' && filters.minAmount != null) throw new RangeError('the sums by area cannot answer a minimum amount of a customer\'s total');
   const area = AREA_SQL[level];
-  const { groups, byAge } = await (source === 'areas' ? levelFromAreas : levelFromCustomers)(wh, area, monthEnd(month), filters);
+  const { groups, byAge } = await (source === 'areas' ? levelFromAreas : levelFromCustomers)(wh, area, monthEnd(month), filters, ages);
   const total = groups.find((g) => g.total);
   const rows = groups
     .filter((g) => !g.total)

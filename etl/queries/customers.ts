@@ -7,7 +7,7 @@
  * give the same rows (tests/integration/arrears-drill.test.ts, demo-truth.test.ts).
  */
 import type { Warehouse } from '../warehouse/duckdb';
-import { FILTERED_DEBTS_SQL, MONTH_END_DEBTS_SQL } from './debts';
+import { FILTERED_DEBTS_SQL, MONTH_END_CUSTOMERS_SQL, MONTH_END_DEBTS_SQL } from './debts';
 import { filterParams, minAmountSql, NO_FILTERS, type ArrearsFilters } from './filters';
 import { requirePersonalData, teamParams, teamScopeSql, type Scope } from './scope';
 
@@ -79,21 +79,28 @@ export async function debtSourceFor(wh: Warehouse, asOf: string): Promise<DebtSo
 /**
  * CTE `owing`: each customer's arrears, overdue bills and oldest age in the selection, with their desa,
  * tariff class and status (a page can then be cut before the customers' names are joined); the minimum
- * amount is a HAVING on the customer's total, the same customers as the `kept` CTE of debts.ts in one
- * aggregate. Bind $as_of and filterParams.
+ * amount is on the customer's total, as the `kept` CTE of debts.ts keeps them. At a month end without an
+ * age filter a customer is one row of the totals table; with one, the customer's rows of that bucket.
+ * Bind $as_of and filterParams(filters).
  */
-export const OWING_SQL: Record<DebtSource, string> = {
-  bills: `WITH ${FILTERED_DEBTS_SQL},
+export function owingSql(source: DebtSource, filters: ArrearsFilters): string {
+  if (source === 'bills') {
+    return `WITH ${FILTERED_DEBTS_SQL},
     owing AS (
       SELECT d.customer_id, d.desa_code, d.tariff_class, d.status,
              sum(d.outstanding)::BIGINT AS arrears, count(d.bill_id)::BIGINT AS bills, max(d.age)::BIGINT AS oldest_months
-        FROM debts d GROUP BY ALL HAVING ${minAmountSql('sum(d.outstanding)')})`,
-  month_end: `WITH ${MONTH_END_DEBTS_SQL},
+        FROM debts d GROUP BY ALL HAVING ${minAmountSql('sum(d.outstanding)')})`;
+  }
+  if (filters.age === undefined) {
+    return `WITH ${MONTH_END_CUSTOMERS_SQL},
+    owing AS (SELECT customer_id, desa_code, tariff_class, status, arrears, bills, oldest_months FROM month_customers)`;
+  }
+  return `WITH ${MONTH_END_DEBTS_SQL},
     owing AS (
       SELECT d.customer_id, d.desa_code, d.tariff_class, d.status,
              sum(d.arrears)::BIGINT AS arrears, sum(d.bills)::BIGINT AS bills, max(d.oldest_months)::BIGINT AS oldest_months
-        FROM month_debts d GROUP BY ALL HAVING ${minAmountSql('sum(d.arrears)')})`,
-};
+        FROM month_debts d GROUP BY ALL HAVING ${minAmountSql('sum(d.arrears)')})`;
+}
 
 export async function customersInArrears(
   wh: Warehouse,
@@ -123,7 +130,7 @@ export async function customersInArrears(
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw new RangeError(`page size must be 1 … ${MAX_PAGE_SIZE} (${pageSize})`);
   const month = source === undefined ? await debtSourceFor(wh, asOf) : source;
   const params = { as_of: asOf, ...filterParams(filters) };
-  const selection = OWING_SQL[month];
+  const selection = owingSql(month, filters);
   const totals = await wh.one<{ count: number; total_arrears: number; total_bills: number }>(
     `${selection} SELECT count(*)::BIGINT AS count, coalesce(sum(arrears), 0)::BIGINT AS total_arrears, coalesce(sum(bills), 0)::BIGINT AS total_bills FROM owing`,
     params,

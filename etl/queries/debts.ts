@@ -61,3 +61,19 @@ export const MONTH_END_DEBTS_SQL = `
        AND ${filterConditionSql({ kecamatan: 'a.kecamatan_code', desa: 's.desa_code', tariffClass: 's.tariff_class', status: 's.status', age: 's.age_bucket' })}),
   kept AS (
     SELECT customer_id FROM month_debts GROUP BY customer_id HAVING ${minAmountSql('sum(arrears)')})`;
+
+/**
+ * The same selection without an age filter, each customer once (every age together) from
+ * arrears_customer_total_month_end: CTE `month_customers` (the customer's arrears, bills and oldest age,
+ * with the area's columns), minAmount a condition on its row. Bind $as_of and filterParams(filters) with
+ * no age: an age splits a customer's total, which only MONTH_END_DEBTS_SQL can answer.
+ */
+export const MONTH_END_CUSTOMERS_SQL = `
+  month_customers AS (
+    SELECT s.customer_id, s.arrears, s.bills, s.oldest_months,
+           s.desa_code, s.tariff_class, s.status, a.desa_name, a.kecamatan_code, a.kecamatan_name
+      FROM arrears_customer_total_month_end s JOIN areas a USING (desa_code)
+     WHERE s.month = strftime(CAST($as_of AS DATE), '%Y-%m')
+       AND CAST($f_age AS VARCHAR) IS NULL
+       AND ${filterConditionSql({ kecamatan: 'a.kecamatan_code', desa: 's.desa_code', tariffClass: 's.tariff_class', status: 's.status', age: 'NULL' })}
+       AND ${minAmountSql('s.arrears')})`;

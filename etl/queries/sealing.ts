@@ -10,7 +10,7 @@
  */
 import { SEALABLE_STATUS, type SealingPolicy } from '../domain/sealing';
 import type { Warehouse } from '../warehouse/duckdb';
-import { debtSourceFor, OWING_SQL } from './customers';
+import { debtSourceFor, owingSql } from './customers';
 import { filteredDebtsSql } from './debts';
 import { filterParams, NO_FILTERS, type ArrearsFilters } from './filters';
 import type { CustomerInArea } from './ledger';
@@ -53,8 +53,8 @@ export interface OwingSelection {
 }
 
 /** Who meets the condition: a query of OwingRow's columns (bind selectionParams). */
-async function meetingSql(wh: Warehouse, asOf: string): Promise<string> {
-  return `${OWING_SQL[await debtSourceFor(wh, asOf)]}
+async function meetingSql(wh: Warehouse, { asOf, filters = NO_FILTERS }: Pick<OwingSelection, 'asOf' | 'filters'>): Promise<string> {
+  return `${owingSql(await debtSourceFor(wh, asOf), filters)}
     SELECT o.customer_id, c.name, c.address, c.phone, o.desa_code, a.desa_name, a.desa_type, a.kecamatan_code, a.kecamatan_name,
            o.tariff_class, o.status, o.arrears, o.bills, o.oldest_months
       FROM owing o JOIN customers c USING (customer_id) JOIN areas a ON a.desa_code = o.desa_code
@@ -83,7 +83,7 @@ export async function customersOwing(wh: Warehouse, selection: OwingSelection & 
   // bills), not the scan of every customer's bills that a whole utility's list would cost.
   const met = (table: string) => `${table}.customer_id IN (SELECT customer_id FROM met)`;
   const rows = await wh.query<OwingRow & { periods: string; opening: number }>(
-    `WITH met AS (${await meetingSql(wh, selection.asOf)}),
+    `WITH met AS (${await meetingSql(wh, selection)}),
      ${filteredDebtsSql(met)},
      owed AS (
        SELECT d.customer_id, coalesce(sum(d.outstanding) FILTER (WHERE d.bill_id IS NULL), 0)::BIGINT AS opening,
@@ -135,7 +135,7 @@ export async function owingPage(
   const { sort, offset, limit } = selection;
   const column = sort ? SORT_SQL[sort.column] : undefined;
   if (sort && (!column || (sort.direction !== 'asc' && sort.direction !== 'desc'))) throw new RangeError(`cannot sort by ${sort.column} ${sort.direction}`);
-  const met = await meetingSql(wh, selection.asOf);
+  const met = await meetingSql(wh, selection);
   const params = selectionParams(selection);
   const totals = await wh.one<Omit<OwingPage, 'rows'>>(
     `WITH met AS (${met})
@@ -162,7 +162,7 @@ export interface OwingDesa {
 /** How many meet the condition in each desa, and their arrears, in area order (no personal data). */
 export async function owingByDesa(wh: Warehouse, selection: Omit<OwingSelection, 'scope'>): Promise<OwingDesa[]> {
   return wh.query<OwingDesa>(
-    `WITH met AS (${await meetingSql(wh, selection.asOf)})
+    `WITH met AS (${await meetingSql(wh, selection)})
      SELECT kecamatan_code, kecamatan_name, desa_code, desa_name, count(*)::BIGINT AS customers, sum(arrears)::BIGINT AS arrears
        FROM met GROUP BY ALL ORDER BY kecamatan_code, desa_code`,
     selectionParams(selection),

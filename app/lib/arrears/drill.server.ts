@@ -82,7 +82,7 @@ export async function areaLevelFigures(level: AreaLevel, input: DrillInput): Pro
   return withWarehouse((wh, file) =>
     file.cached(cacheKey(level, input), async () => {
       const { month, filters } = input;
-      const at = (m: string) => (months.includes(m) ? arrearsByArea(wh, { month: m, level, filters }) : Promise.resolve(null));
+      const at = (m: string) => (months.includes(m) ? arrearsByArea(wh, { month: m, level, filters, ages: false }) : Promise.resolve(null));
       const now = await arrearsByArea(wh, { month, level, filters });
       const previous = await at(addMonths(month, -1));
       const yearAgo = await at(addMonths(month, -12));
