@@ -1,5 +1,5 @@
 /**
- * npm run bench:web -- [--warehouse PATH] [--connections 20] [--seconds 10] [--months 6]
+ * npm run bench:web -- [--warehouse PATH] [--connections 20] [--seconds 10] [--months 6] [--only SECTION,…]
  *
  * The overview page and its API under load. Expects a built app (`npm run build`) and a loaded
  * warehouse (--warehouse, else KABA_WAREHOUSE, default data/warehouse.duckdb, e.g. from `npm run demo`); builds nothing.
@@ -16,6 +16,8 @@
  *      the server's CPU time per request (from /proc: unlike the latencies, it hardly depends on what
  *      else the machine is running, autocannon included);
  *   3. the server's resident memory (RSS), sampled throughout: peak and end, and the peak of each phase.
+ * --only runs some of the sections: overview (1 and 2, with the collections page), channels, arrears,
+ * tunggakan (ledger, sealing, letters, collections, routes), monthly, reports.
  * Targets: p95 < 150 ms at 20 clients; server time within 2× of the raw queries; memory < 500 MB.
  * A benchmark, not a test: it prints figures and asserts nothing.
  */
@@ -42,8 +44,14 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     months: { type: 'string', default: '6' },
     warehouse: { type: 'string' },
+    only: { type: 'string' },
   },
 });
+const SECTIONS = ['overview', 'channels', 'arrears', 'tunggakan', 'monthly', 'reports'] as const;
+const only = values.only?.split(',').map((x) => x.trim());
+const unknownSection = only?.find((x) => !(SECTIONS as readonly string[]).includes(x));
+if (unknownSection) throw new Error(`--only: no section ${unknownSection} (${SECTIONS.join(', ')})`);
+const want = (section: (typeof SECTIONS)[number]) => !only || only.includes(section);
 const WAREHOUSE = resolve(values.warehouse ?? config.warehouse);
 const CONNECTIONS = Number(values.connections);
 const SECONDS = Number(values.seconds);
@@ -246,97 +254,100 @@ if (months.length < 2) fail('the warehouse holds fewer than two months');
 const coldMonths = months.slice(Math.max(0, months.length - 2 - COLD_MONTHS), months.length - 2);
 
 console.log(`warehouse ${WAREHOUSE} (${months[0]} … ${months.at(-1)}), server ${base}, pid ${server.pid}\n`);
-
-// 1. Server time against raw query time.
-phase('first requests and months not cached yet');
-const firstPage = await timed(`${base}/`, page);
-const firstApi = await timed(`${base}/api/v1/overview`, api);
-console.log(`first requests after start: page ${ms(firstPage)}, API ${ms(firstApi)}`);
-
-const serverCold: number[] = [];
-/** the server's CPU time (every thread: JavaScript and DuckDB's) per first request: hardly depends on what else runs */
-const serverColdCpu: number[] = [];
-for (const m of coldMonths) {
-  const cpu = serverCpuMs();
-  serverCold.push(await timed(`${base}/?bulan=${m}`, page));
-  serverColdCpu.push(serverCpuMs() - cpu);
-}
-await computeOverview(wh, months.at(-1)!); // warm this process (JIT, DuckDB buffers) as the server is
-const raw: number[] = [];
-for (const m of coldMonths) {
-  const t = performance.now();
-  await computeOverview(wh, m);
-  raw.push(performance.now() - t);
-}
-phase('cached pages, one at a time');
-const serverWarm: number[] = [];
-for (let i = 0; i < 20; i++) serverWarm.push(await timed(`${base}/?bulan=${coldMonths[0]}`, page));
-
-phase('kecamatan pages, first request of the month');
+// the largest kecamatan, the one the area pages are timed on
 const { code: kecamatan } = await wh.one<{ code: string }>(
   `SELECT a.kecamatan_code AS code FROM customers c JOIN areas a USING (desa_code) GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
 );
-const kecamatanCold: number[] = [];
-const kecamatanColdCpu: number[] = [];
-for (const m of coldMonths) {
-  const cpu = serverCpuMs();
-  kecamatanCold.push(await timed(`${base}/arrears/${kecamatan}?bulan=${m}`, page));
-  kecamatanColdCpu.push(serverCpuMs() - cpu);
-}
-const kecamatanRaw: number[] = [];
-for (const m of coldMonths) {
-  const t = performance.now();
-  await desaArrears(wh, { month: m, kecamatan });
-  kecamatanRaw.push(performance.now() - t);
-}
 
-// Penagihan (collections): the performance page for three months, first request and cached, against its queries.
-phase('collections page');
-const collectionsTo = months.at(-1)!;
-const collectionsFrom = months.at(-3) ?? months[0];
-const collectionsUrl = `${base}/collections?from=${collectionsFrom}&to=${collectionsTo}`;
-const collectionsFirst = await timed(collectionsUrl, page);
-const collectionsAgain: number[] = [];
-for (let i = 0; i < 5; i++) collectionsAgain.push(await timed(collectionsUrl, page));
-const collectionsRaw: number[] = [];
-for (let i = 0; i < 3; i++) {
-  const t = performance.now();
-  const q = { from: collectionsFrom, to: collectionsTo, scope: EVERYTHING };
-  for (const by of ['collector', 'kecamatan', 'month'] as const) await collectionsPerformance(wh, { ...q, by });
-  await outcomeMix(wh, q);
-  collectionsRaw.push(performance.now() - t);
+// 1. Server time against raw query time.
+if (want('overview')) {
+  phase('first requests and months not cached yet');
+  const firstPage = await timed(`${base}/`, page);
+  const firstApi = await timed(`${base}/api/v1/overview`, api);
+  console.log(`first requests after start: page ${ms(firstPage)}, API ${ms(firstApi)}`);
+
+  const serverCold: number[] = [];
+  /** the server's CPU time (every thread: JavaScript and DuckDB's) per first request: hardly depends on what else runs */
+  const serverColdCpu: number[] = [];
+  for (const m of coldMonths) {
+    const cpu = serverCpuMs();
+    serverCold.push(await timed(`${base}/?bulan=${m}`, page));
+    serverColdCpu.push(serverCpuMs() - cpu);
+  }
+  await computeOverview(wh, months.at(-1)!); // warm this process (JIT, DuckDB buffers) as the server is
+  const raw: number[] = [];
+  for (const m of coldMonths) {
+    const t = performance.now();
+    await computeOverview(wh, m);
+    raw.push(performance.now() - t);
+  }
+  phase('cached pages, one at a time');
+  const serverWarm: number[] = [];
+  for (let i = 0; i < 20; i++) serverWarm.push(await timed(`${base}/?bulan=${coldMonths[0]}`, page));
+
+  phase('kecamatan pages, first request of the month');
+  const kecamatanCold: number[] = [];
+  const kecamatanColdCpu: number[] = [];
+  for (const m of coldMonths) {
+    const cpu = serverCpuMs();
+    kecamatanCold.push(await timed(`${base}/arrears/${kecamatan}?bulan=${m}`, page));
+    kecamatanColdCpu.push(serverCpuMs() - cpu);
+  }
+  const kecamatanRaw: number[] = [];
+  for (const m of coldMonths) {
+    const t = performance.now();
+    await desaArrears(wh, { month: m, kecamatan });
+    kecamatanRaw.push(performance.now() - t);
+  }
+
+  // Penagihan (collections): the performance page for three months, first request and cached, against its queries.
+  phase('collections page');
+  const collectionsTo = months.at(-1)!;
+  const collectionsFrom = months.at(-3) ?? months[0];
+  const collectionsUrl = `${base}/collections?from=${collectionsFrom}&to=${collectionsTo}`;
+  const collectionsFirst = await timed(collectionsUrl, page);
+  const collectionsAgain: number[] = [];
+  for (let i = 0; i < 5; i++) collectionsAgain.push(await timed(collectionsUrl, page));
+  const collectionsRaw: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    const q = { from: collectionsFrom, to: collectionsTo, scope: EVERYTHING };
+    for (const by of ['collector', 'kecamatan', 'month'] as const) await collectionsPerformance(wh, { ...q, by });
+    await outcomeMix(wh, q);
+    collectionsRaw.push(performance.now() - t);
+  }
+  console.log(`collections page ${collectionsFrom}..${collectionsTo}:`);
+  console.log(`  raw queries (3 groupings + outcome mix) median ${ms(median(collectionsRaw))}  (${collectionsRaw.map((x) => x.toFixed(0)).join(', ')} ms)`);
+  console.log(`  page, first request ${ms(collectionsFirst)}; again median ${ms(median(collectionsAgain))}`);
+  wh.close();
+
+  const rawMedian = median(raw);
+  console.log(`\nserver time vs raw DuckDB time (computeOverview), ${coldMonths.length} months, one request at a time:`);
+  console.log(`  raw queries                       median ${ms(rawMedian)}  (${raw.map((x) => x.toFixed(0)).join(', ')} ms)`);
+  console.log(
+    `  page, first request of the month  median ${ms(median(serverCold))}  ratio ${(median(serverCold) / rawMedian).toFixed(2)}×  (${serverCold
+      .map((x) => x.toFixed(0))
+      .join(', ')} ms)`
+  );
+  console.log(`  page, first request: server CPU    median ${ms(median(serverColdCpu))}  (${serverColdCpu.map((x) => x.toFixed(0)).join(', ')} ms)`);
+  console.log(`  page, figures cached              median ${ms(median(serverWarm))}  ratio ${(median(serverWarm) / rawMedian).toFixed(2)}×`);
+  const list = (xs: readonly number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+  console.log(`kecamatan ${kecamatan}, first request of the month:`);
+  console.log(`  raw query (desaArrears)           median ${ms(median(kecamatanRaw))}  (${list(kecamatanRaw)} ms)`);
+  console.log(`  page                              median ${ms(median(kecamatanCold))}  max ${ms(Math.max(...kecamatanCold))}  (${list(kecamatanCold)} ms)`);
+  console.log(`  page: server CPU                  median ${ms(median(kecamatanColdCpu))}  (${list(kecamatanColdCpu)} ms)`);
+  console.log(`  overview page                     max ${ms(Math.max(...serverCold))}  (target: under 1 s for the first request of any month)`);
+
+  // 2. Load.
+  console.log(`\n${CONNECTIONS} concurrent clients, ${SECONDS} s each (the default month):`);
+  phase(`${CONNECTIONS} clients on the page`);
+  await load('page /', `${base}/`, page);
+  phase(`${CONNECTIONS} clients on the API`);
+  await load('API', `${base}/api/v1/overview`, api);
 }
-console.log(`collections page ${collectionsFrom}..${collectionsTo}:`);
-console.log(`  raw queries (3 groupings + outcome mix) median ${ms(median(collectionsRaw))}  (${collectionsRaw.map((x) => x.toFixed(0)).join(', ')} ms)`);
-console.log(`  page, first request ${ms(collectionsFirst)}; again median ${ms(median(collectionsAgain))}`);
-wh.close();
-
-const rawMedian = median(raw);
-console.log(`\nserver time vs raw DuckDB time (computeOverview), ${coldMonths.length} months, one request at a time:`);
-console.log(`  raw queries                       median ${ms(rawMedian)}  (${raw.map((x) => x.toFixed(0)).join(', ')} ms)`);
-console.log(
-  `  page, first request of the month  median ${ms(median(serverCold))}  ratio ${(median(serverCold) / rawMedian).toFixed(2)}×  (${serverCold
-    .map((x) => x.toFixed(0))
-    .join(', ')} ms)`
-);
-console.log(`  page, first request: server CPU    median ${ms(median(serverColdCpu))}  (${serverColdCpu.map((x) => x.toFixed(0)).join(', ')} ms)`);
-console.log(`  page, figures cached              median ${ms(median(serverWarm))}  ratio ${(median(serverWarm) / rawMedian).toFixed(2)}×`);
-const list = (xs: readonly number[]) => xs.map((x) => x.toFixed(0)).join(', ');
-console.log(`kecamatan ${kecamatan}, first request of the month:`);
-console.log(`  raw query (desaArrears)           median ${ms(median(kecamatanRaw))}  (${list(kecamatanRaw)} ms)`);
-console.log(`  page                              median ${ms(median(kecamatanCold))}  max ${ms(Math.max(...kecamatanCold))}  (${list(kecamatanCold)} ms)`);
-console.log(`  page: server CPU                  median ${ms(median(kecamatanColdCpu))}  (${list(kecamatanColdCpu)} ms)`);
-console.log(`  overview page                     max ${ms(Math.max(...serverCold))}  (target: under 1 s for the first request of any month)`);
-
-// 2. Load.
-console.log(`\n${CONNECTIONS} concurrent clients, ${SECONDS} s each (the default month):`);
-phase(`${CONNECTIONS} clients on the page`);
-await load('page /', `${base}/`, page);
-phase(`${CONNECTIONS} clients on the API`);
-await load('API', `${base}/api/v1/overview`, api);
 
 // Channels (issue 9): every page of Kanal Pembayaran, first request (not cached) and under load.
-{
+if (want('channels')) {
   const last = months.at(-1)!;
   const yearAgo = months[Math.max(0, months.length - 12)];
   const channelPages = [
@@ -358,7 +369,7 @@ await load('API', `${base}/api/v1/overview`, api);
 
 // Arrears drill-down (issue 8): every level, page and API, unfiltered and filtered, the first request of a
 // month (nothing cached: target under 1 s at a million customers), then 20 clients on each level.
-{
+if (want('arrears')) {
   phase('arrears drill-down, first requests');
   const desaBody = (await (await fetch(`${base}/api/v1/arrears?level=desa&kecamatan=${kecamatan}`, { headers: api })).json()) as { rows: { code: string }[] };
   const desa = desaBody.rows[0]?.code;
@@ -402,7 +413,7 @@ await load('API', `${base}/api/v1/overview`, api);
 
 // The rest of Tunggakan (issue 8: ledger, sealing, letters) and Penagihan (issue 10: the leaderboard, the
 // route planner, their API), first request and under load.
-{
+if (want('tunggakan')) {
   phase('ledger, sealing, letters, collections, routes: first requests');
   const last = months.at(-1)!;
   const custBody = (await (await fetch(`${base}/api/v1/arrears?level=customer&kecamatan=${kecamatan}&page_size=1&sort=-arrears`, { headers: api })).json()) as {
@@ -445,7 +456,7 @@ await load('API', `${base}/api/v1/overview`, api);
 
 // The directors' monthly report (issue 11): the overview of the month and of the month before, and
 // its charts drawn at the print widths; the first request of a month, then 20 clients.
-{
+if (want('monthly')) {
   const report = (m: string) => `/print/monthly?bulan=${m}`;
   phase('monthly report, first requests');
   console.log("\ndirectors' monthly report, first request of a month (target under 1 s):");
@@ -457,7 +468,7 @@ await load('API', `${base}/api/v1/overview`, api);
 // Reports (issue 11): each report's rekap and detail page, page and API, the first request of a month
 // (nothing cached: targets rekap under 1 s, a detail page under 2 s at a million customers), the print
 // view, then 20 clients on the DSR rekap.
-{
+if (want('reports')) {
   phase('reports, first requests');
   const reportUrls = (m: string) =>
     [
@@ -486,7 +497,7 @@ await load('API', `${base}/api/v1/overview`, api);
 
 // Reports LPP and Menunggak per petugas (reports-b): rekap and a detail page, page and API, the first
 // request (targets at 1,000,000 customers: a rekap under 1 s, a detail page under 2 s), then under load.
-{
+if (want('reports')) {
   const last = months.at(-1)!;
   const days = `from=${last}-01&to=${monthEnd(last)}`;
   const reportUrls = [
