@@ -161,40 +161,53 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
        ORDER BY m.month`,
   },
   {
-    // Every customer's arrears at every month end, by age bucket: what they owed (bills and opening
-    // balance), how many overdue bills and the oldest debt's age, with the customer's current desa,
-    // tariff class and status. The customer lists and the area drill-down read a month of it instead of
-    // working out every debt from the bills (seconds at a million customers). Built from running totals
-    // of each debt's changes (a bill falling due, overdue payments and write-offs), like arrears_monthly.
-    table: 'arrears_customer_month_end',
-    sql: `CREATE OR REPLACE TABLE arrears_customer_month_end AS
+    // Each overdue debt's level over the months: what a bill (or, bill_id and period NULL, an opening
+    // balance) owed at the end of every month from from_idx to before to_idx (month indexes), once it fell
+    // due; cohort is the month index it ages from. Running
+    // totals of each debt's changes (falling due, overdue payments and write-offs), like arrears_monthly;
+    // the per-customer month-end tables below are built from it, and the bills a customer owed at a
+    // month end (the letters, the sealing list) read it instead of every payment after that day.
+    table: 'arrears_debt_levels',
+    sql: `CREATE OR REPLACE TABLE arrears_debt_levels AS
       WITH changes AS (
-        SELECT customer_id, bill_id, ${monthIdx('due_on')} AS cohort, ${monthIdx('due_on + 1')} AS month_idx, outstanding_at_due AS amount
+        SELECT customer_id, bill_id, period, ${monthIdx('due_on')} AS cohort, ${monthIdx('due_on + 1')} AS month_idx, outstanding_at_due AS amount
           FROM bill_balances WHERE outstanding_at_due <> 0
         UNION ALL
-        SELECT customer_id, bill_id, ${monthIdx('due_on')}, ${monthIdx('paid_on')}, -amount
+        SELECT customer_id, bill_id, period, ${monthIdx('due_on')}, ${monthIdx('paid_on')}, -amount
           FROM payment_allocations WHERE target = 'bill' AND overdue
         UNION ALL
-        SELECT w.customer_id, w.bill_id, ${monthIdx('b.due_on')}, ${monthIdx('w.written_off_on')}, -w.amount
+        SELECT w.customer_id, w.bill_id, b.period, ${monthIdx('b.due_on')}, ${monthIdx('w.written_off_on')}, -w.amount
           FROM write_off_allocations w JOIN bills b USING (bill_id) WHERE w.target = 'bill' AND w.overdue
         UNION ALL
         -- an opening balance (one per customer at most) owes its amount less everything applied to it
-        SELECT customer_id, NULL, ${periodIdx('oldest_period')}, ${monthIdx('as_of')}, amount FROM opening_balances
+        SELECT customer_id, NULL, NULL, ${periodIdx('oldest_period')}, ${monthIdx('as_of')}, amount FROM opening_balances
         UNION ALL
-        SELECT a.customer_id, NULL, ${periodIdx('o.oldest_period')}, ${monthIdx('a.paid_on')}, -a.amount
+        SELECT a.customer_id, NULL, NULL, ${periodIdx('o.oldest_period')}, ${monthIdx('a.paid_on')}, -a.amount
           FROM payment_allocations a JOIN opening_balances o USING (customer_id) WHERE a.target = 'opening'
         UNION ALL
-        SELECT w.customer_id, NULL, ${periodIdx('o.oldest_period')}, ${monthIdx('w.written_off_on')}, -w.amount
+        SELECT w.customer_id, NULL, NULL, ${periodIdx('o.oldest_period')}, ${monthIdx('w.written_off_on')}, -w.amount
           FROM write_off_allocations w JOIN opening_balances o USING (customer_id) WHERE w.target = 'opening'),
       deltas AS (
-        SELECT customer_id, bill_id, cohort, month_idx, sum(amount) AS delta FROM changes GROUP BY ALL),
-      levels AS (
-        SELECT customer_id, bill_id, cohort, month_idx AS from_idx,
+        SELECT customer_id, bill_id, period, cohort, month_idx, sum(amount) AS delta FROM changes GROUP BY ALL)
+      SELECT * FROM (
+        SELECT customer_id, bill_id, period, cohort, month_idx AS from_idx,
                lead(month_idx, 1, 2147483647) OVER w AS to_idx,
-               sum(delta) OVER (w ROWS UNBOUNDED PRECEDING) AS level
+               (sum(delta) OVER (w ROWS UNBOUNDED PRECEDING))::BIGINT AS level
           FROM deltas
-        WINDOW w AS (PARTITION BY customer_id, bill_id, cohort ORDER BY month_idx)),
-      held AS (SELECT l.*, ${heldMonths('l')} FROM levels l WHERE l.level <> 0),
+        WINDOW w AS (PARTITION BY customer_id, bill_id, cohort ORDER BY month_idx))
+       -- a debt paid off owes nothing until its next change: no row for those months
+       WHERE level <> 0
+       -- stored by the end of the span: a month's levels then skip the row groups of debts ended before
+       ORDER BY to_idx, customer_id`,
+  },
+  {
+    // Every customer's arrears at every month end, by age bucket: what they owed (bills and opening
+    // balance), how many overdue bills and the oldest debt's age, with the customer's current desa,
+    // tariff class and status. The customer lists and the area drill-down read a month of it instead of
+    // working out every debt from the bills (seconds at a million customers).
+    table: 'arrears_customer_month_end',
+    sql: `CREATE OR REPLACE TABLE arrears_customer_month_end AS
+      WITH held AS (SELECT l.*, ${heldMonths('l')} FROM arrears_debt_levels l),
       -- per customer first, their desa, tariff class and status joined after: a narrower aggregate
       per_customer AS (
         SELECT month_idx, customer_id, ${ageBucketSql('(month_idx - cohort + 1)')} AS age_bucket,

@@ -2,15 +2,16 @@
  * Customers whose overdue debts meet a condition (a status, a number of overdue bills, the age of the
  * oldest debt, an amount): the sealing candidates (the sealing policy, etl/domain/sealing.ts) and the
  * recipients of the letters to customers. Who meets it comes from the same selection as the customer
- * list (customers.ts: at a month end from arrears_customer_month_end, milliseconds at a million
- * customers); the periods each owes are worked out from the bills for those customers only, and only by
- * customersOwing (the letters and the API list them; the page's table and summary do not). Personal
+ * list (customers.ts: at a month end from the month-end tables, milliseconds at a million customers);
+ * the bills each owes, for those customers only and only in customersOwing (the letters and the API
+ * list them; the page's table and summary do not), from arrears_debt_levels at a month end. Personal
  * data: refused for a scope without it. Ordered by kecamatan, desa, then largest arrears, so a list
  * reads grouped by area.
  */
 import { SEALABLE_STATUS, type SealingPolicy } from '../domain/sealing';
 import type { Warehouse } from '../warehouse/duckdb';
-import { debtSourceFor, owingSql } from './customers';
+import { ageBucketSql } from '../domain/aging';
+import { debtSourceFor, owingSql, type DebtSource } from './customers';
 import { filteredDebtsSql } from './debts';
 import { filterParams, NO_FILTERS, type ArrearsFilters } from './filters';
 import type { CustomerInArea } from './ledger';
@@ -53,14 +54,43 @@ export interface OwingSelection {
 }
 
 /** Who meets the condition: a query of OwingRow's columns (bind selectionParams). */
-async function meetingSql(wh: Warehouse, { asOf, filters = NO_FILTERS }: Pick<OwingSelection, 'asOf' | 'filters'>): Promise<string> {
-  return `${owingSql(await debtSourceFor(wh, asOf), filters)}
+function meetingSql(source: DebtSource, filters: ArrearsFilters = NO_FILTERS): string {
+  return `${owingSql(source, filters)}
     SELECT o.customer_id, c.name, c.address, c.phone, o.desa_code, a.desa_name, a.desa_type, a.kecamatan_code, a.kecamatan_name,
            o.tariff_class, o.status, o.arrears, o.bills, o.oldest_months
       FROM owing o JOIN customers c USING (customer_id) JOIN areas a ON a.desa_code = o.desa_code
      WHERE o.arrears > 0
        AND (CAST($c_status AS VARCHAR) IS NULL OR o.status = $c_status)
        AND o.bills >= $c_min_bills AND o.oldest_months >= $c_min_months AND o.arrears >= $c_min_amount`;
+}
+
+/**
+ * CTE `owed`: what each customer of `met` owed on each overdue bill (`periods`, `period:amount` in period
+ * order) and on the opening balance. At a month end from arrears_debt_levels (each debt's level that
+ * month); on another day from the bills, with the same filters per debt (an age filter lists that
+ * bucket's bills).
+ */
+function owedSql(source: DebtSource): string {
+  // period first and of fixed width (YYYY-MM), so sorting the texts sorts by period: cheaper than an
+  // ordered aggregate, which sorts every customer's group (seconds for a whole utility)
+  const bills = `coalesce(list_sort(list(period || ':' || CAST(owed AS BIGINT)) FILTER (WHERE bill_id IS NOT NULL)), []) AS periods`;
+  const opening = 'coalesce(sum(owed) FILTER (WHERE bill_id IS NULL), 0)::BIGINT AS opening';
+  const met = (table: string) => `${table}.customer_id IN (SELECT customer_id FROM met)`;
+  if (source === 'month_end') {
+    const month = '(SELECT month_idx FROM months WHERE month_end = CAST($as_of AS DATE))';
+    return `owed AS (
+       SELECT customer_id, ${opening}, ${bills}
+         FROM (SELECT l.customer_id, l.bill_id, l.period, l.level AS owed FROM arrears_debt_levels l
+                WHERE l.from_idx <= ${month} AND l.to_idx > ${month} AND ${met('l')}
+                  AND (CAST($f_age AS VARCHAR) IS NULL OR ${ageBucketSql(`(${month} - l.cohort + 1)`)} = $f_age))
+        GROUP BY customer_id)`;
+  }
+  return `${filteredDebtsSql(met)},
+     owed AS (
+       SELECT customer_id, ${opening}, ${bills}
+         FROM (SELECT d.customer_id, d.bill_id, b.period, d.outstanding AS owed
+                 FROM debts d LEFT JOIN bill_balances b ON b.bill_id = d.bill_id AND ${met('b')})
+        GROUP BY customer_id)`;
 }
 
 function selectionParams({ asOf, filters = NO_FILTERS, condition }: Omit<OwingSelection, 'scope'>) {
@@ -77,19 +107,15 @@ function selectionParams({ asOf, filters = NO_FILTERS, condition }: Omit<OwingSe
 const AREA_ORDER = 'kecamatan_code, desa_code, arrears DESC, customer_id';
 
 /** Every customer who meets the condition, with the bills they owe (letters, the API). */
-export async function customersOwing(wh: Warehouse, selection: OwingSelection & { limit?: number }): Promise<OwingCustomer[]> {
+export async function customersOwing(
+  wh: Warehouse,
+  selection: OwingSelection & { limit?: number; /** default: the month-end tables when they can answer */ source?: DebtSource },
+): Promise<OwingCustomer[]> {
   requirePersonalData(selection.scope, 'the customers owing');
-  // The debts of the customers met only: the same filters per debt (an age filter lists that bucket's
-  // bills), not the scan of every customer's bills that a whole utility's list would cost.
-  const met = (table: string) => `${table}.customer_id IN (SELECT customer_id FROM met)`;
+  const source = selection.source ?? (await debtSourceFor(wh, selection.asOf));
   const rows = await wh.query<OwingRow & { periods: string; opening: number }>(
-    `WITH met AS (${await meetingSql(wh, selection)}),
-     ${filteredDebtsSql(met)},
-     owed AS (
-       SELECT d.customer_id, coalesce(sum(d.outstanding) FILTER (WHERE d.bill_id IS NULL), 0)::BIGINT AS opening,
-              coalesce(list(b.period || ':' || CAST(d.outstanding AS BIGINT) ORDER BY b.period) FILTER (WHERE d.bill_id IS NOT NULL), []) AS periods
-         FROM debts d LEFT JOIN bill_balances b ON b.bill_id = d.bill_id AND ${met('b')}
-        GROUP BY d.customer_id)
+    `WITH met AS (${meetingSql(source, selection.filters)}),
+     ${owedSql(source)}
      SELECT m.*, array_to_string(coalesce(o.periods, []), ',') AS periods, coalesce(o.opening, 0)::BIGINT AS opening
        FROM met m LEFT JOIN owed o USING (customer_id)
       ORDER BY ${AREA_ORDER}
@@ -135,7 +161,7 @@ export async function owingPage(
   const { sort, offset, limit } = selection;
   const column = sort ? SORT_SQL[sort.column] : undefined;
   if (sort && (!column || (sort.direction !== 'asc' && sort.direction !== 'desc'))) throw new RangeError(`cannot sort by ${sort.column} ${sort.direction}`);
-  const met = await meetingSql(wh, selection);
+  const met = meetingSql(await debtSourceFor(wh, selection.asOf), selection.filters);
   const params = selectionParams(selection);
   const totals = await wh.one<Omit<OwingPage, 'rows'>>(
     `WITH met AS (${met})
@@ -162,7 +188,7 @@ export interface OwingDesa {
 /** How many meet the condition in each desa, and their arrears, in area order (no personal data). */
 export async function owingByDesa(wh: Warehouse, selection: Omit<OwingSelection, 'scope'>): Promise<OwingDesa[]> {
   return wh.query<OwingDesa>(
-    `WITH met AS (${await meetingSql(wh, selection)})
+    `WITH met AS (${meetingSql(await debtSourceFor(wh, selection.asOf), selection.filters)})
      SELECT kecamatan_code, kecamatan_name, desa_code, desa_name, count(*)::BIGINT AS customers, sum(arrears)::BIGINT AS arrears
        FROM met GROUP BY ALL ORDER BY kecamatan_code, desa_code`,
     selectionParams(selection),

@@ -14,7 +14,7 @@ import { arrearsByArea, type AreaLevel } from '../../etl/queries/arrears-areas';
 import { customersInArrears } from '../../etl/queries/customers';
 import type { ArrearsFilters } from '../../etl/queries/filters';
 import { refusedFiles } from '../../etl/queries/reconciliation';
-import { sealingCandidates } from '../../etl/queries/sealing';
+import { customersOwing, sealingCandidates } from '../../etl/queries/sealing';
 import { DEFAULT_SEALING_POLICY } from '../../etl/domain/sealing';
 import { drdReport } from '../../etl/queries/reports/drd';
 import { dsrReport } from '../../etl/queries/reports/dsr';
@@ -160,6 +160,17 @@ describe('a generated utility, loaded', () => {
       for (const { level, filters } of cases) {
         const args = { month, level, filters };
         expect(await arrearsByArea(wh, { ...args, source: 'areas' }), `${month} ${level} ${JSON.stringify(filters)}`).toEqual(await arrearsByArea(wh, { ...args, source: 'customers' }));
+      }
+    }
+  }, 300_000);
+
+  it('every quarter, the customers owing at the month end and the bills they owe are the same from the month-end tables as from the bills (with an age filter too)', async () => {
+    const condition = { status: null, minBills: 1, minOldestMonths: 0, minAmount: 1 };
+    for (const [i, [monthEnd]] of monthEnds().entries()) {
+      if (i % 3 !== 2) continue;
+      for (const filters of [{}, { age: '4-6' }]) {
+        const args = { asOf: monthEnd, condition, filters, scope: EVERYTHING };
+        expect(await customersOwing(wh, { ...args, source: 'month_end' }), `${monthEnd} ${JSON.stringify(filters)}`).toEqual(await customersOwing(wh, { ...args, source: 'bills' }));
       }
     }
   }, 300_000);
