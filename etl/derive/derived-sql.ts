@@ -4,7 +4,7 @@
  */
 import { ageBucketSql } from '../domain/aging';
 import { PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../domain/allocation';
-import { completedPaymentSql } from '../domain/channel-rules';
+import { completedPaymentSql, LAUNCH_MONTHS_MAX } from '../domain/channel-rules';
 import { ATTRIBUTION_DAYS, NO_CONTACT_OUTCOMES } from '../domain/collections/rules';
 import { monthIndexSql, periodIndexSql } from '../domain/period';
 import { billOwedAsOfSql, billOwesAsOfSql } from '../queries/owed';
@@ -318,6 +318,90 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
              coalesce(unmatched, 0)::BIGINT AS unmatched, coalesce(refunded, 0)::BIGINT AS refunded,
              coalesce(exceptions, 0)::BIGINT AS exceptions
         FROM received r FULL JOIN parts USING (month, channel_code)`,
+  },
+  {
+    // Distinct customers of a channel over any months A..B, exactly: per month × channel, the customers who
+    // paid through it that month by the month they last paid through it before (NULL: never). A customer
+    // paid in A..B once for their first month there, the one whose previous month is before A, so the
+    // distinct count is the sum over A..B of the rows with previous_month NULL or before A.
+    table: 'channel_customers_monthly',
+    sql: `CREATE OR REPLACE TABLE channel_customers_monthly AS
+      WITH paid AS (
+        SELECT DISTINCT p.channel_code, p.customer_id, strftime(p.paid_on, '%Y-%m') AS month
+          FROM payments p WHERE ${completedPaymentSql('p')})
+      SELECT month, channel_code, previous_month, count(*)::BIGINT AS customers
+        FROM (SELECT *, lag(month) OVER (PARTITION BY channel_code, customer_id ORDER BY month) AS previous_month FROM paid)
+       GROUP BY ALL
+       ORDER BY month`,
+  },
+  {
+    // Each launched channel's movers for every window of 1 … LAUNCH_MONTHS_MAX months (channelLaunch): the
+    // customers who paid through it in the window from its launch month on, by the other channel they
+    // paid most through in as many months before (a tie to the first code; NULL: none).
+    table: 'launch_movers',
+    sql: `CREATE OR REPLACE TABLE launch_movers AS
+      WITH launched AS (
+        SELECT channel_code AS launched, ${monthIdx('launched_on')} AS launch_idx FROM channels WHERE launched_on IS NOT NULL),
+      paid AS (
+        SELECT p.customer_id, p.channel_code, ${monthIdx('p.paid_on')} AS month_idx, count(*) AS n
+          FROM payments p WHERE ${completedPaymentSql('p')} GROUP BY ALL),
+      -- an adopter is in every window of from_months months or more
+      adopters AS (
+        SELECT l.launched, l.launch_idx, p.customer_id, min(p.month_idx) - l.launch_idx + 1 AS from_months
+          FROM launched l JOIN paid p ON p.channel_code = l.launched
+         WHERE p.month_idx >= l.launch_idx
+         GROUP BY l.launched, l.launch_idx, p.customer_id
+        HAVING from_months <= ${LAUNCH_MONTHS_MAX}),
+      -- their payments through each other channel in the k months before the launch month, at each k that adds some
+      before AS (
+        SELECT a.launched, a.customer_id, a.from_months, p.channel_code, a.launch_idx - p.month_idx AS k,
+               sum(p.n) OVER (PARTITION BY a.launched, a.customer_id, p.channel_code ORDER BY p.month_idx DESC) AS n
+          FROM adopters a JOIN paid p USING (customer_id)
+         WHERE p.channel_code <> a.launched AND p.month_idx BETWEEN a.launch_idx - ${LAUNCH_MONTHS_MAX} AND a.launch_idx - 1),
+      -- that count holds for the windows from k to the next k (unnested, not joined on an inequality)
+      spans AS (
+        SELECT *, lead(k, 1, ${LAUNCH_MONTHS_MAX + 1}) OVER (PARTITION BY launched, customer_id, channel_code ORDER BY k) AS next_k FROM before),
+      counts AS (
+        SELECT launched, customer_id, channel_code, n, unnest(range(greatest(k, from_months), next_k)) AS months FROM spans),
+      main AS (
+        SELECT launched, months, channel_code FROM (
+          SELECT *, row_number() OVER (PARTITION BY launched, months, customer_id ORDER BY n DESC, channel_code) AS rank FROM counts)
+         WHERE rank = 1),
+      movers AS (SELECT launched, months, channel_code AS from_channel, count(*) AS customers FROM main GROUP BY ALL),
+      adopted AS (
+        SELECT f.launched, w.months, sum(f.customers) AS customers
+          FROM (SELECT launched, from_months, count(*) AS customers FROM adopters GROUP BY ALL) f
+          JOIN range(1, ${LAUNCH_MONTHS_MAX + 1}) w(months) ON f.from_months <= w.months
+         GROUP BY ALL)
+      SELECT launched AS channel_code, months, from_channel, customers::BIGINT AS customers FROM movers
+      UNION ALL
+      -- the adopters who paid through no other channel before
+      SELECT d.launched, d.months, NULL, (d.customers - coalesce(sum(m.customers), 0))::BIGINT
+        FROM adopted d LEFT JOIN movers m USING (launched, months)
+       GROUP BY d.launched, d.months, d.customers
+      HAVING d.customers > coalesce(sum(m.customers), 0)`,
+  },
+  {
+    // The payments of each month that did not apply cleanly (credit, duplicate, unmatched, refunded,
+    // cancelled), one row per allocation with its source file and line; a duplicate names the channels
+    // whose payments were applied to that bill. Stored by month: the reconciliation reads one month.
+    table: 'reconciliation_exceptions',
+    sql: `CREATE OR REPLACE TABLE reconciliation_exceptions AS
+      WITH exceptions AS (
+        SELECT strftime(a.paid_on, '%Y-%m') AS month,
+               CASE WHEN a.target = 'not_applied' THEN p.status ELSE a.target END AS kind, p.channel_code, p.payment_ref,
+               p.customer_id, p.period, p.paid_on, a.amount, f.file_name, p.line
+          FROM payment_allocations a JOIN payments p USING (payment_id) JOIN load_files f ON f.file_id = p.file_id
+         WHERE a.target IN ('credit', 'duplicate', 'unmatched', 'not_applied')),
+      settled AS (
+        SELECT s.customer_id, s.period, string_agg(DISTINCT s.channel_code, ', ' ORDER BY s.channel_code) AS other_channels
+          FROM payment_allocations s
+          JOIN (SELECT DISTINCT customer_id, period FROM exceptions WHERE kind = 'duplicate') d USING (customer_id, period)
+         WHERE s.target = 'bill'
+         GROUP BY ALL)
+      SELECT e.*, CASE WHEN e.kind = 'duplicate' THEN s.other_channels END AS other_channels
+        FROM exceptions e LEFT JOIN settled s USING (customer_id, period)
+       ORDER BY e.month, e.channel_code, e.paid_on, e.payment_ref, e.kind`,
   },
   {
     // What issued bills not yet due owed at every month end (receivables = arrears + this): a bill counts

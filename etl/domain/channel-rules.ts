@@ -107,6 +107,9 @@ export interface MonthWindow {
   to: string;
 }
 
+/** The longest launch window, in months (the launch page's `months`; launch_movers holds every window up to it). */
+export const LAUNCH_MONTHS_MAX = 36;
+
 /**
  * The N whole months before a launch (ending with the month before it) and the N months from the
  * launch month on.
