@@ -335,6 +335,19 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
        ORDER BY month`,
   },
   {
+    // The migration matrix of every pair of years (channelAdoption): customers with a main channel category
+    // in both, by the pair and the customer's desa (NULL for a customer we do not know), so a kecamatan's
+    // matrix adds up its desa.
+    table: 'channel_migration',
+    sql: `CREATE OR REPLACE TABLE channel_migration AS
+      SELECT a.year AS year_a, b.year AS year_b, c.desa_code, a.category AS from_category, b.category AS to_category,
+             count(*)::BIGINT AS customers
+        FROM channel_main_yearly a JOIN channel_main_yearly b USING (customer_id)
+        LEFT JOIN customers c USING (customer_id)
+       GROUP BY ALL
+       ORDER BY year_a, year_b`,
+  },
+  {
     // Each launched channel's movers for every window of 1 … LAUNCH_MONTHS_MAX months (channelLaunch): the
     // customers who paid through it in the window from its launch month on, by the other channel they
     // paid most through in as many months before (a tie to the first code; NULL: none).
