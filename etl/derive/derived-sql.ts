@@ -326,11 +326,17 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
     // distinct count is the sum over A..B of the rows with previous_month NULL or before A.
     table: 'channel_customers_monthly',
     sql: `CREATE OR REPLACE TABLE channel_customers_monthly AS
+      -- each customer's months with a channel as one sorted list, paired with the list shifted by one: several
+      -- times faster than a window over every customer's months
       WITH paid AS (
-        SELECT DISTINCT p.channel_code, p.customer_id, strftime(p.paid_on, '%Y-%m') AS month
-          FROM payments p WHERE ${completedPaymentSql('p')})
-      SELECT month, channel_code, previous_month, count(*)::BIGINT AS customers
-        FROM (SELECT *, lag(month) OVER (PARTITION BY channel_code, customer_id ORDER BY month) AS previous_month FROM paid)
+        SELECT p.channel_code, list_sort(list_distinct(list(date_trunc('month', p.paid_on)::DATE))) AS months
+          FROM payments p WHERE ${completedPaymentSql('p')}
+         GROUP BY p.channel_code, p.customer_id),
+      pairs AS (
+        SELECT channel_code, unnest(months) AS month, unnest(list_concat([NULL::DATE], months[1:len(months) - 1])) AS previous_month
+          FROM paid)
+      SELECT strftime(month, '%Y-%m') AS month, channel_code, strftime(previous_month, '%Y-%m') AS previous_month, count(*)::BIGINT AS customers
+        FROM pairs
        GROUP BY ALL
        ORDER BY month`,
   },
