@@ -423,6 +423,16 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
        ORDER BY e.month, e.channel_code, e.paid_on, e.payment_ref, e.kind`,
   },
   {
+    // The collectors' deposits: completed payments through a collector-category channel, by day. The
+    // reconciliation matches a month's cash recorded at visits against them (matchCash).
+    table: 'collector_deposits',
+    sql: `CREATE OR REPLACE TABLE collector_deposits AS
+      SELECT p.payment_id, p.customer_id, p.paid_on, p.amount
+        FROM payments p JOIN channels c USING (channel_code)
+       WHERE c.category = 'collector' AND ${completedPaymentSql('p')}
+       ORDER BY p.paid_on, p.payment_id`,
+  },
+  {
     // What issued bills not yet due owed at every month end (receivables = arrears + this): a bill counts
     // at the month ends from its issue to its due date, as owed then (etl/queries/owed.ts).
     table: 'not_yet_due_monthly',

@@ -118,16 +118,15 @@ async function reconciliationExceptions(wh: Warehouse, month: string): Promise<R
 async function cashDifferences(wh: Warehouse, month: string): Promise<CashDifference[]> {
   const [visits, deposits, names] = await Promise.all([
     wh.query<CashVisit>(
-      `SELECT visit_id, collector_id, customer_id, visited_at::DATE::VARCHAR AS day, amount_collected AS amount
-         FROM visits WHERE amount_collected > 0 AND strftime(visited_at, '%Y-%m') = $month`,
+      `SELECT visit_id, collector_id, customer_id, day::VARCHAR AS day, amount_collected AS amount
+         FROM visit_results WHERE month = $month AND amount_collected > 0`,
       { month },
     ),
     wh.query<CashDeposit>(
-      `SELECT p.payment_id, p.customer_id, p.paid_on::VARCHAR AS day, p.amount
-         FROM payments p JOIN channels c USING (channel_code)
-        WHERE c.category = 'collector' AND p.status = 'completed'
-          AND p.paid_on BETWEEN strptime($month || '-01', '%Y-%m-%d')::DATE
-                            AND last_day(strptime($month || '-01', '%Y-%m-%d')::DATE) + ${CASH_MATCH_DAYS}`,
+      `SELECT payment_id, customer_id, paid_on::VARCHAR AS day, amount
+         FROM collector_deposits
+        WHERE paid_on BETWEEN strptime($month || '-01', '%Y-%m-%d')::DATE
+                          AND last_day(strptime($month || '-01', '%Y-%m-%d')::DATE) + ${CASH_MATCH_DAYS}`,
       { month },
     ),
     wh.query<{ collector_id: string; collector_name: string }>(`SELECT DISTINCT collector_id, collector_name FROM teams`),
