@@ -361,25 +361,26 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
     sql: `CREATE OR REPLACE TABLE launch_movers AS
       WITH launched AS (
         SELECT channel_code AS launched, ${monthIdx('launched_on')} AS launch_idx FROM channels WHERE launched_on IS NOT NULL),
-      paid AS (
-        SELECT p.customer_id, p.channel_code, ${monthIdx('p.paid_on')} AS month_idx, count(*) AS n
-          FROM payments p WHERE ${completedPaymentSql('p')} GROUP BY ALL),
       -- an adopter is in every window of from_months months or more
       adopters AS (
-        SELECT l.launched, l.launch_idx, p.customer_id, min(p.month_idx) - l.launch_idx + 1 AS from_months
-          FROM launched l JOIN paid p ON p.channel_code = l.launched
-         WHERE p.month_idx >= l.launch_idx
+        SELECT l.launched, l.launch_idx, p.customer_id, min(${monthIdx('p.paid_on')}) - l.launch_idx + 1 AS from_months
+          FROM launched l JOIN payments p ON p.channel_code = l.launched
+         WHERE ${completedPaymentSql('p')} AND ${monthIdx('p.paid_on')} >= l.launch_idx
          GROUP BY l.launched, l.launch_idx, p.customer_id
         HAVING from_months <= ${LAUNCH_MONTHS_MAX}),
-      -- their payments through each other channel in the k months before the launch month, at each k that adds some
-      before AS (
-        SELECT a.launched, a.customer_id, a.from_months, p.channel_code, a.launch_idx - p.month_idx AS k,
-               sum(p.n) OVER (PARTITION BY a.launched, a.customer_id, p.channel_code ORDER BY p.month_idx DESC) AS n
-          FROM adopters a JOIN paid p USING (customer_id)
-         WHERE p.channel_code <> a.launched AND p.month_idx BETWEEN a.launch_idx - ${LAUNCH_MONTHS_MAX} AND a.launch_idx - 1),
-      -- that count holds for the windows from k to the next k (unnested, not joined on an inequality)
+      -- their payments through each other channel k months before the launch month
+      paid_before AS (
+        SELECT a.launched, a.customer_id, a.from_months, p.channel_code, a.launch_idx - ${monthIdx('p.paid_on')} AS k, count(*) AS n
+          FROM adopters a JOIN payments p USING (customer_id)
+         WHERE ${completedPaymentSql('p')} AND p.channel_code <> a.launched
+           AND ${monthIdx('p.paid_on')} BETWEEN a.launch_idx - ${LAUNCH_MONTHS_MAX} AND a.launch_idx - 1
+         GROUP BY ALL),
+      -- how many in the k months before, a count that holds for the windows from k to the next k that adds some
       spans AS (
-        SELECT *, lead(k, 1, ${LAUNCH_MONTHS_MAX + 1}) OVER (PARTITION BY launched, customer_id, channel_code ORDER BY k) AS next_k FROM before),
+        SELECT launched, customer_id, from_months, channel_code, k, sum(n) OVER w AS n, lead(k, 1, ${LAUNCH_MONTHS_MAX + 1}) OVER w AS next_k
+          FROM paid_before
+        WINDOW w AS (PARTITION BY launched, customer_id, channel_code ORDER BY k)),
+      -- one row per window (unnested, not joined on an inequality)
       counts AS (
         SELECT launched, customer_id, channel_code, n, unnest(range(greatest(k, from_months), next_k)) AS months FROM spans),
       main AS (
