@@ -361,13 +361,12 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
     sql: `CREATE OR REPLACE TABLE launch_movers AS
       WITH launched AS (
         SELECT channel_code AS launched, ${monthIdx('launched_on')} AS launch_idx FROM channels WHERE launched_on IS NOT NULL),
-      -- an adopter is in every window of from_months months or more
+      -- the customers who paid through it in the longest window; each is in every window of from_months months or more
       adopters AS (
         SELECT l.launched, l.launch_idx, p.customer_id, min(${monthIdx('p.paid_on')}) - l.launch_idx + 1 AS from_months
           FROM launched l JOIN payments p ON p.channel_code = l.launched
-         WHERE ${completedPaymentSql('p')} AND ${monthIdx('p.paid_on')} >= l.launch_idx
-         GROUP BY l.launched, l.launch_idx, p.customer_id
-        HAVING from_months <= ${LAUNCH_MONTHS_MAX}),
+         WHERE ${completedPaymentSql('p')} AND ${monthIdx('p.paid_on')} BETWEEN l.launch_idx AND l.launch_idx + ${LAUNCH_MONTHS_MAX - 1}
+         GROUP BY l.launched, l.launch_idx, p.customer_id),
       -- their payments through each other channel k months before the launch month
       paid_before AS (
         SELECT a.launched, a.customer_id, a.from_months, p.channel_code, a.launch_idx - ${monthIdx('p.paid_on')} AS k, count(*) AS n
