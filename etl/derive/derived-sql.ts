@@ -322,8 +322,8 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
   {
     // Distinct customers of a channel over any months A..B, exactly: per month × channel, the customers who
     // paid through it that month by the month they last paid through it before (NULL: never). A customer
-    // paid in A..B once for their first month there, the one whose previous month is before A, so the
-    // distinct count is the sum over A..B of the rows with previous_month NULL or before A.
+    // who paid in A..B has exactly one such month whose previous month is before A (or NULL), their first
+    // there, so the distinct count is the sum over A..B of the rows with previous_month NULL or before A.
     table: 'channel_customers_monthly',
     sql: `CREATE OR REPLACE TABLE channel_customers_monthly AS
       -- each customer's months with a channel as one sorted list, paired with the list shifted by one: several
