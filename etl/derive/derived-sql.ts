@@ -4,7 +4,7 @@
  */
 import { ageBucketSql } from '../domain/aging';
 import { PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../domain/allocation';
-import { completedPaymentSql } from '../domain/channel-rules';
+import { completedPaymentSql, LAUNCH_MONTHS_MAX } from '../domain/channel-rules';
 import { ATTRIBUTION_DAYS, NO_CONTACT_OUTCOMES } from '../domain/collections/rules';
 import { monthIndexSql, periodIndexSql } from '../domain/period';
 import { billOwedAsOfSql, billOwesAsOfSql } from '../queries/owed';
@@ -356,6 +356,119 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
              coalesce(unmatched, 0)::BIGINT AS unmatched, coalesce(refunded, 0)::BIGINT AS refunded,
              coalesce(exceptions, 0)::BIGINT AS exceptions
         FROM received r FULL JOIN parts USING (month, channel_code)`,
+  },
+  {
+    // Distinct customers of a channel over any months A..B, exactly: per month × channel, the customers who
+    // paid through it that month by the month they last paid through it before (NULL: never). A customer
+    // who paid in A..B has exactly one such month whose previous month is before A (or NULL), their first
+    // there, so the distinct count is the sum over A..B of the rows with previous_month NULL or before A.
+    table: 'channel_customers_monthly',
+    sql: `CREATE OR REPLACE TABLE channel_customers_monthly AS
+      -- each customer's months with a channel as one sorted list, paired with the list shifted by one: several
+      -- times faster than a window over every customer's months
+      WITH paid AS (
+        SELECT p.channel_code, list_sort(list_distinct(list(date_trunc('month', p.paid_on)::DATE))) AS months
+          FROM payments p WHERE ${completedPaymentSql('p')}
+         GROUP BY p.channel_code, p.customer_id),
+      pairs AS (
+        SELECT channel_code, unnest(months) AS month, unnest(list_concat([NULL::DATE], months[1:len(months) - 1])) AS previous_month
+          FROM paid)
+      SELECT strftime(month, '%Y-%m') AS month, channel_code, strftime(previous_month, '%Y-%m') AS previous_month, count(*)::BIGINT AS customers
+        FROM pairs
+       GROUP BY ALL
+       ORDER BY month`,
+  },
+  {
+    // The migration matrix of every pair of years (channelAdoption): customers with a main channel category
+    // in both, by the pair and the customer's desa (NULL for a customer we do not know), so a kecamatan's
+    // matrix adds up its desa.
+    table: 'channel_migration',
+    sql: `CREATE OR REPLACE TABLE channel_migration AS
+      SELECT a.year AS year_a, b.year AS year_b, c.desa_code, a.category AS from_category, b.category AS to_category,
+             count(*)::BIGINT AS customers
+        FROM channel_main_yearly a JOIN channel_main_yearly b USING (customer_id)
+        LEFT JOIN customers c USING (customer_id)
+       GROUP BY ALL
+       ORDER BY year_a, year_b`,
+  },
+  {
+    // Each launched channel's movers for every window of 1 … LAUNCH_MONTHS_MAX months (channelLaunch): the
+    // customers who paid through it in the window from its launch month on, by the other channel they
+    // paid most through in as many months before (a tie to the first code; NULL: none).
+    table: 'launch_movers',
+    sql: `CREATE OR REPLACE TABLE launch_movers AS
+      WITH launched AS (
+        SELECT channel_code AS launched, ${monthIdx('launched_on')} AS launch_idx FROM channels WHERE launched_on IS NOT NULL),
+      -- the customers who paid through it in the longest window; each is in every window of from_months months or more
+      adopters AS (
+        SELECT l.launched, l.launch_idx, p.customer_id, min(${monthIdx('p.paid_on')}) - l.launch_idx + 1 AS from_months
+          FROM launched l JOIN payments p ON p.channel_code = l.launched
+         WHERE ${completedPaymentSql('p')} AND ${monthIdx('p.paid_on')} BETWEEN l.launch_idx AND l.launch_idx + ${LAUNCH_MONTHS_MAX - 1}
+         GROUP BY l.launched, l.launch_idx, p.customer_id),
+      -- their payments through each other channel k months before the launch month
+      paid_before AS (
+        SELECT a.launched, a.customer_id, a.from_months, p.channel_code, a.launch_idx - ${monthIdx('p.paid_on')} AS k, count(*) AS n
+          FROM adopters a JOIN payments p USING (customer_id)
+         WHERE ${completedPaymentSql('p')} AND p.channel_code <> a.launched
+           AND ${monthIdx('p.paid_on')} BETWEEN a.launch_idx - ${LAUNCH_MONTHS_MAX} AND a.launch_idx - 1
+         GROUP BY ALL),
+      -- how many in the k months before, a count that holds for the windows from k to the next k that adds some
+      spans AS (
+        SELECT launched, customer_id, from_months, channel_code, k, sum(n) OVER w AS n, lead(k, 1, ${LAUNCH_MONTHS_MAX + 1}) OVER w AS next_k
+          FROM paid_before
+        WINDOW w AS (PARTITION BY launched, customer_id, channel_code ORDER BY k)),
+      -- one row per window (unnested, not joined on an inequality)
+      counts AS (
+        SELECT launched, customer_id, channel_code, n, unnest(range(greatest(k, from_months), next_k)) AS months FROM spans),
+      main AS (
+        SELECT launched, months, channel_code FROM (
+          SELECT *, row_number() OVER (PARTITION BY launched, months, customer_id ORDER BY n DESC, channel_code) AS rank FROM counts)
+         WHERE rank = 1),
+      movers AS (SELECT launched, months, channel_code AS from_channel, count(*) AS customers FROM main GROUP BY ALL),
+      adopted AS (
+        SELECT f.launched, w.months, sum(f.customers) AS customers
+          FROM (SELECT launched, from_months, count(*) AS customers FROM adopters GROUP BY ALL) f
+          JOIN range(1, ${LAUNCH_MONTHS_MAX + 1}) w(months) ON f.from_months <= w.months
+         GROUP BY ALL)
+      SELECT launched AS channel_code, months, from_channel, customers::BIGINT AS customers FROM movers
+      UNION ALL
+      -- the adopters who paid through no other channel before
+      SELECT d.launched, d.months, NULL, (d.customers - coalesce(sum(m.customers), 0))::BIGINT
+        FROM adopted d LEFT JOIN movers m USING (launched, months)
+       GROUP BY d.launched, d.months, d.customers
+      HAVING d.customers > coalesce(sum(m.customers), 0)`,
+  },
+  {
+    // The payments of each month that did not apply cleanly (credit, duplicate, unmatched, refunded,
+    // cancelled), one row per allocation with its source file and line; a duplicate names the channels
+    // whose payments were applied to that bill. Stored by month: the reconciliation reads one month.
+    table: 'reconciliation_exceptions',
+    sql: `CREATE OR REPLACE TABLE reconciliation_exceptions AS
+      WITH exceptions AS (
+        SELECT strftime(a.paid_on, '%Y-%m') AS month,
+               CASE WHEN a.target = 'not_applied' THEN p.status ELSE a.target END AS kind, p.channel_code, p.payment_ref,
+               p.customer_id, p.period, p.paid_on, a.amount, f.file_name, p.line
+          FROM payment_allocations a JOIN payments p USING (payment_id) JOIN load_files f ON f.file_id = p.file_id
+         WHERE a.target IN ('credit', 'duplicate', 'unmatched', 'not_applied')),
+      settled AS (
+        SELECT s.customer_id, s.period, string_agg(DISTINCT s.channel_code, ', ' ORDER BY s.channel_code) AS other_channels
+          FROM payment_allocations s
+          JOIN (SELECT DISTINCT customer_id, period FROM exceptions WHERE kind = 'duplicate') d USING (customer_id, period)
+         WHERE s.target = 'bill'
+         GROUP BY ALL)
+      SELECT e.*, CASE WHEN e.kind = 'duplicate' THEN s.other_channels END AS other_channels
+        FROM exceptions e LEFT JOIN settled s USING (customer_id, period)
+       ORDER BY e.month, e.channel_code, e.paid_on, e.payment_ref, e.kind`,
+  },
+  {
+    // The collectors' deposits: completed payments through a collector-category channel, by day. The
+    // reconciliation matches a month's cash recorded at visits against them (matchCash).
+    table: 'collector_deposits',
+    sql: `CREATE OR REPLACE TABLE collector_deposits AS
+      SELECT p.payment_id, p.customer_id, p.paid_on, p.amount
+        FROM payments p JOIN channels c USING (channel_code)
+       WHERE c.category = 'collector' AND ${completedPaymentSql('p')}
+       ORDER BY p.paid_on, p.payment_id`,
   },
   {
     // What issued bills not yet due owed at every month end (receivables = arrears + this): a bill counts

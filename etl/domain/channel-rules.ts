@@ -107,6 +107,9 @@ export interface MonthWindow {
   to: string;
 }
 
+/** The longest launch window, in months (the launch page's `months`; launch_movers holds every window up to it). */
+export const LAUNCH_MONTHS_MAX = 36;
+
 /**
  * The N whole months before a launch (ending with the month before it) and the N months from the
  * launch month on.
@@ -152,17 +155,23 @@ export interface CashMatch {
  */
 export function matchCash(visits: readonly CashVisit[], deposits: readonly CashDeposit[]): CashMatch[] {
   const used = new Set<number>();
-  const sortedDeposits = [...deposits].sort((a, b) => a.day.localeCompare(b.day) || a.payment_id - b.payment_id);
+  // each customer's deposits in order: a visit looks at its customer's only (a month has thousands of each)
+  const byCustomer = new Map<string, { deposit: CashDeposit; day: number }[]>();
+  for (const deposit of [...deposits].sort((a, b) => a.day.localeCompare(b.day) || a.payment_id - b.payment_id)) {
+    const list = byCustomer.get(deposit.customer_id) ?? [];
+    list.push({ deposit, day: dayNumber(deposit.day) });
+    byCustomer.set(deposit.customer_id, list);
+  }
   return [...visits]
     .sort((a, b) => a.day.localeCompare(b.day) || a.visit_id.localeCompare(b.visit_id))
     .map((visit) => {
+      const visitDay = dayNumber(visit.day);
       let deposited = 0;
-      for (const d of sortedDeposits) {
-        if (used.has(d.payment_id) || d.customer_id !== visit.customer_id) continue;
-        const gap = dayNumber(d.day) - dayNumber(visit.day);
-        if (gap < 0 || gap > CASH_MATCH_DAYS) continue;
-        used.add(d.payment_id);
-        deposited += d.amount;
+      for (const { deposit, day } of byCustomer.get(visit.customer_id) ?? []) {
+        const gap = day - visitDay;
+        if (used.has(deposit.payment_id) || gap < 0 || gap > CASH_MATCH_DAYS) continue;
+        used.add(deposit.payment_id);
+        deposited += deposit.amount;
       }
       return { visit, deposited, difference: visit.amount - deposited };
     });

@@ -102,10 +102,9 @@ export async function channelAdoption(wh: Warehouse, input: AdoptionInput): Prom
       params,
     ),
     wh.query<MigrationCell>(
-      `SELECT a.category AS from_category, b.category AS to_category, count(*)::BIGINT AS customers
-         FROM channel_main_yearly a JOIN channel_main_yearly b ON b.customer_id = a.customer_id AND b.year = $yearB
-         LEFT JOIN customers c ON c.customer_id = a.customer_id
-        WHERE a.year = $yearA AND ($kecamatan IS NULL OR c.desa_code LIKE $kecamatan || '.%')
+      `SELECT from_category, to_category, sum(customers)::BIGINT AS customers
+         FROM channel_migration
+        WHERE year_a = $yearA AND year_b = $yearB AND ($kecamatan IS NULL OR desa_code LIKE $kecamatan || '.%')
         GROUP BY ALL ORDER BY from_category, to_category`,
       { yearA, yearB, kecamatan },
     ),

@@ -3,7 +3,7 @@
  * in the N months before the launch month and the N months from it, overall and per kecamatan, and
  * the customers who paid through the new channel after it with the channel they mostly used before.
  */
-import { histogramMedian, launchWindows, share, type MonthWindow } from '../domain/channel-rules';
+import { histogramMedian, LAUNCH_MONTHS_MAX, launchWindows, share, type MonthWindow } from '../domain/channel-rules';
 import type { Warehouse } from '../warehouse/duckdb';
 
 export interface WindowFigures {
@@ -40,8 +40,9 @@ interface Part {
   kecamatan_name: string;
 }
 
-/** null when there is no such channel. */
+/** null when there is no such channel; `months` from 1 to LAUNCH_MONTHS_MAX (the windows launch_movers holds). */
 export async function channelLaunch(wh: Warehouse, { channel, months }: { channel: string; months: number }): Promise<LaunchImpact | null> {
+  if (!Number.isInteger(months) || months < 1 || months > LAUNCH_MONTHS_MAX) throw new RangeError(`months must be a whole number from 1 to ${LAUNCH_MONTHS_MAX}`);
   const ch = await wh.query<{ channel_code: string; channel_name: string; launched_on: string | null }>(
     `SELECT channel_code, channel_name, launched_on::VARCHAR AS launched_on FROM channels WHERE channel_code = $channel`,
     { channel },
@@ -71,20 +72,9 @@ export async function channelLaunch(wh: Warehouse, { channel, months }: { channe
       params,
     ),
     wh.query<{ channel_code: string | null; customers: number }>(
-      `WITH adopters AS (
-         SELECT DISTINCT customer_id FROM payments
-          WHERE channel_code = $channel AND status = 'completed' AND strftime(paid_on, '%Y-%m') BETWEEN $aFrom AND $aTo),
-       before AS (
-         SELECT customer_id, channel_code, count(*) AS n FROM payments
-          WHERE status = 'completed' AND channel_code <> $channel AND strftime(paid_on, '%Y-%m') BETWEEN $bFrom AND $bTo
-            AND customer_id IN (SELECT customer_id FROM adopters)
-          GROUP BY ALL),
-       main AS (SELECT customer_id, channel_code FROM (
-                  SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY n DESC, channel_code) AS rank FROM before) WHERE rank = 1)
-       SELECT m.channel_code, count(*)::BIGINT AS customers
-         FROM adopters d LEFT JOIN main m USING (customer_id)
-        GROUP BY 1 ORDER BY customers DESC, channel_code NULLS LAST`,
-      { ...params, channel },
+      `SELECT from_channel AS channel_code, customers FROM launch_movers WHERE channel_code = $channel AND months = $months
+        ORDER BY customers DESC, from_channel NULLS LAST`,
+      { channel, months },
     ),
   ]);
   const figures = (keep: (p: Part) => boolean): WindowFigures => {

@@ -1,5 +1,5 @@
 /** Payments received by channel and month: count, principal, penalties, customer fees and our fee cost. */
-import { completedPaymentSql, costPerMillion, histogramMedian, share } from '../domain/channel-rules';
+import { costPerMillion, histogramMedian, share } from '../domain/channel-rules';
 import { monthsFromTo } from '../domain/period';
 import type { Warehouse } from '../warehouse/duckdb';
 
@@ -81,7 +81,7 @@ export interface ChannelComparison {
 /**
  * The channel comparison of months `from` … `to` (CONTRACT §4, Channels): every channel that took a
  * payment or had an exception in the period, from payments_monthly, channel_timing_monthly and
- * reconciliation_monthly; distinct customers from the payments of the period.
+ * reconciliation_monthly; distinct customers from channel_customers_monthly.
  */
 export async function channelComparison(wh: Warehouse, { from, to }: { from: string; to: string }): Promise<ChannelComparison> {
   const params = { from, to };
@@ -100,8 +100,9 @@ export async function channelComparison(wh: Warehouse, { from, to }: { from: str
       params,
     ),
     wh.query<{ channel_code: string; customers: number }>(
-      `SELECT channel_code, count(DISTINCT customer_id)::BIGINT AS customers FROM payments
-        WHERE ${completedPaymentSql('payments')} AND paid_on BETWEEN strptime($from || '-01', '%Y-%m-%d')::DATE AND last_day(strptime($to || '-01', '%Y-%m-%d')::DATE)
+      // each customer once, in their first month of the period (channel_customers_monthly)
+      `SELECT channel_code, sum(customers)::BIGINT AS customers FROM channel_customers_monthly
+        WHERE month BETWEEN $from AND $to AND (previous_month IS NULL OR previous_month < $from)
         GROUP BY 1`,
       params,
     ),

@@ -106,14 +106,9 @@ export async function refusedFiles(wh: Warehouse): Promise<RefusedFile[]> {
 
 async function reconciliationExceptions(wh: Warehouse, month: string): Promise<ReconciliationException[]> {
   const rows = await wh.query<Omit<ReconciliationException, 'reason'>>(
-    `SELECT CASE WHEN a.target = 'not_applied' THEN p.status ELSE a.target END AS kind, p.channel_code, p.payment_ref, p.customer_id,
-            p.period, p.paid_on::VARCHAR AS paid_on, a.amount::BIGINT AS amount, f.file_name, p.line,
-            CASE WHEN a.target = 'duplicate' THEN
-              (SELECT string_agg(DISTINCT s.channel_code, ', ' ORDER BY s.channel_code) FROM payment_allocations s
-                WHERE s.customer_id = p.customer_id AND s.period = p.period AND s.target = 'bill') END AS other_channels
-       FROM payment_allocations a JOIN payments p USING (payment_id) JOIN load_files f ON f.file_id = p.file_id
-      WHERE a.target IN ('credit', 'duplicate', 'unmatched', 'not_applied') AND strftime(a.paid_on, '%Y-%m') = $month
-      ORDER BY p.channel_code, p.paid_on, p.payment_ref, kind`,
+    `SELECT kind, channel_code, payment_ref, customer_id, period, paid_on::VARCHAR AS paid_on, amount::BIGINT AS amount, file_name, line, other_channels
+       FROM reconciliation_exceptions WHERE month = $month
+      ORDER BY channel_code, paid_on, payment_ref, kind`,
     { month },
   );
   return rows.map((r) => ({ ...r, reason: r.kind === 'duplicate' && r.other_channels ? `${REASONS.duplicate} by ${r.other_channels}` : REASONS[r.kind] }));
@@ -123,16 +118,15 @@ async function reconciliationExceptions(wh: Warehouse, month: string): Promise<R
 async function cashDifferences(wh: Warehouse, month: string): Promise<CashDifference[]> {
   const [visits, deposits, names] = await Promise.all([
     wh.query<CashVisit>(
-      `SELECT visit_id, collector_id, customer_id, visited_at::DATE::VARCHAR AS day, amount_collected AS amount
-         FROM visits WHERE amount_collected > 0 AND strftime(visited_at, '%Y-%m') = $month`,
+      `SELECT visit_id, collector_id, customer_id, day::VARCHAR AS day, amount_collected AS amount
+         FROM visit_results WHERE month = $month AND amount_collected > 0`,
       { month },
     ),
     wh.query<CashDeposit>(
-      `SELECT p.payment_id, p.customer_id, p.paid_on::VARCHAR AS day, p.amount
-         FROM payments p JOIN channels c USING (channel_code)
-        WHERE c.category = 'collector' AND p.status = 'completed'
-          AND p.paid_on BETWEEN strptime($month || '-01', '%Y-%m-%d')::DATE
-                            AND last_day(strptime($month || '-01', '%Y-%m-%d')::DATE) + ${CASH_MATCH_DAYS}`,
+      `SELECT payment_id, customer_id, paid_on::VARCHAR AS day, amount
+         FROM collector_deposits
+        WHERE paid_on BETWEEN strptime($month || '-01', '%Y-%m-%d')::DATE
+                          AND last_day(strptime($month || '-01', '%Y-%m-%d')::DATE) + ${CASH_MATCH_DAYS}`,
       { month },
     ),
     wh.query<{ collector_id: string; collector_name: string }>(`SELECT DISTINCT collector_id, collector_name FROM teams`),

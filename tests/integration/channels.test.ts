@@ -3,7 +3,8 @@
  * worked out by hand from its table of payments.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adoptionCohorts, mainCategory } from '../../etl/domain/channel-rules';
+import { adoptionCohorts, LAUNCH_MONTHS_MAX, launchWindows, mainCategory } from '../../etl/domain/channel-rules';
+import { monthsFromTo } from '../../etl/domain/period';
 import { channelAdoption } from '../../etl/queries/channel-adoption';
 import { channelLaunch } from '../../etl/queries/channel-launch';
 import { channelComparison, channelPayments } from '../../etl/queries/channels';
@@ -60,6 +61,24 @@ describe('the channel comparison of February 2024', () => {
     expect(report.total_amount).toBe(235_000 + 190_000);
     expect(r.rows.find((x) => x.channel_code === 'KOLEKTOR')?.trend).toEqual([0, 20_000, 30_000]);
   });
+
+  it('counts the distinct customers of every period as the payments themselves give them (channel_customers_monthly)', async () => {
+    const months = monthsFromTo('2023-11', '2024-06');
+    for (const from of months) {
+      for (const to of months.filter((m) => m >= from)) {
+        const direct = await wh.query<{ channel_code: string; customers: number }>(
+          `SELECT channel_code, count(DISTINCT customer_id)::BIGINT AS customers FROM payments
+            WHERE status = 'completed' AND strftime(paid_on, '%Y-%m') BETWEEN $from AND $to GROUP BY 1`,
+          { from, to },
+        );
+        const r = await channelComparison(wh, { from, to });
+        const counted = new Map(direct.map((d) => [d.channel_code, d.customers]));
+        for (const row of r.rows) expect([from, to, row.channel_code, row.customers]).toEqual([from, to, row.channel_code, counted.get(row.channel_code) ?? 0]);
+      }
+    }
+    // C2 paid FASTPAY in February and May: once over February to May
+    expect((await channelComparison(wh, { from: '2024-02', to: '2024-05' })).rows.find((x) => x.channel_code === 'FASTPAY')?.customers).toBe(3);
+  });
 });
 
 describe('reconciliation', () => {
@@ -83,11 +102,30 @@ describe('reconciliation', () => {
       ['duplicate', 'P4', 'payments.csv', 6, 30_000, C2],
     ]);
     expect(feb.exceptions[2].reason).toMatch(/already paid.*FASTPAY/);
+    expect(feb.exceptions[2].other_channels).toBe('FASTPAY');
     const mar = await reconciliation(wh, { month: '2024-03', scope: EVERYTHING });
     expect(mar.exceptions.map((e) => [e.kind, e.payment_ref, e.file_name, e.line, e.amount])).toEqual([
       ['credit', 'S1', 'shopee.csv', 2, 10_000],
       ['refunded', 'S2', 'shopee.csv', 3, 100_000],
     ]);
+  });
+
+  it('has every month the exceptions the allocations themselves give (reconciliation_exceptions)', async () => {
+    for (const month of monthsFromTo('2023-11', '2024-06')) {
+      const direct = await wh.query<Record<string, unknown>>(
+        `SELECT CASE WHEN a.target = 'not_applied' THEN p.status ELSE a.target END AS kind, p.channel_code, p.payment_ref, p.customer_id,
+                p.period, p.paid_on::VARCHAR AS paid_on, a.amount::BIGINT AS amount, f.file_name, p.line,
+                CASE WHEN a.target = 'duplicate' THEN
+                  (SELECT string_agg(DISTINCT s.channel_code, ', ' ORDER BY s.channel_code) FROM payment_allocations s
+                    WHERE s.customer_id = p.customer_id AND s.period = p.period AND s.target = 'bill') END AS other_channels
+           FROM payment_allocations a JOIN payments p USING (payment_id) JOIN load_files f ON f.file_id = p.file_id
+          WHERE a.target IN ('credit', 'duplicate', 'unmatched', 'not_applied') AND strftime(a.paid_on, '%Y-%m') = $month
+          ORDER BY p.channel_code, p.paid_on, p.payment_ref, kind`,
+        { month },
+      );
+      const r = await reconciliation(wh, { month, scope: EVERYTHING });
+      expect([month, r.exceptions.map(({ reason: _r, ...e }) => e)]).toEqual([month, direct]);
+    }
   });
 
   it("flags a collector's day whose cash was not deposited within 2 days, and hides customers without the right", async () => {
@@ -154,6 +192,32 @@ describe('adoption', () => {
     expect(main).toEqual(direct);
     expect(main.find((m) => m.customer_id === C1)?.category).toBe('counter'); // LOKET 1, SHOPEE 1: counter < marketplace
   });
+
+  it('has the migration of every pair of years and kecamatan as the main categories pair up (channel_migration)', async () => {
+    for (const yearA of [2023, 2024]) {
+      for (const yearB of [2023, 2024]) {
+        for (const kecamatan of [null, '17.02.09', '17.02.17']) {
+          const direct = await wh.query<{ from_category: string; to_category: string; customers: number }>(
+            `SELECT a.category AS from_category, b.category AS to_category, count(*)::BIGINT AS customers
+               FROM channel_main_yearly a JOIN channel_main_yearly b ON b.customer_id = a.customer_id AND b.year = $yearB
+               LEFT JOIN customers c ON c.customer_id = a.customer_id
+              WHERE a.year = $yearA AND ($kecamatan IS NULL OR c.desa_code LIKE $kecamatan || '.%')
+              GROUP BY ALL ORDER BY from_category, to_category`,
+            { yearA, yearB, kecamatan },
+          );
+          const r = await channelAdoption(wh, { from: '2023-01', to: '2024-12', kecamatan, yearA, yearB });
+          expect([yearA, yearB, kecamatan, r.migration.cells]).toEqual([yearA, yearB, kecamatan, direct]);
+        }
+      }
+    }
+    // 2024 with itself: every customer who paid in 2024 stays in their category, the unknown customer too
+    const same = await channelAdoption(wh, { from: '2024-01', to: '2024-12' });
+    expect(same.migration.cells).toEqual([
+      { from_category: 'collector', to_category: 'collector', customers: 1 },
+      { from_category: 'counter', to_category: 'counter', customers: 1 },
+      { from_category: 'ppob', to_category: 'ppob', customers: 2 },
+    ]);
+  });
 });
 
 describe('launch impact of SHOPEE (1 March 2024), one month either side', () => {
@@ -172,5 +236,39 @@ describe('launch impact of SHOPEE (1 March 2024), one month either side', () => 
       { channel_code: 'LOKET', customers: 1 },
     ]);
     expect(await channelLaunch(wh, { channel: 'NOPE', months: 6 })).toBeNull();
+  });
+
+  it('has the movers of every window up to LAUNCH_MONTHS_MAX months as the payments themselves give them (launch_movers)', async () => {
+    for (const channel of ['SHOPEE', 'KOLEKTOR', 'FASTPAY']) {
+      const { launched_on } = await wh.one<{ launched_on: string }>(`SELECT launched_on::VARCHAR AS launched_on FROM channels WHERE channel_code = $channel`, { channel });
+      for (let months = 1; months <= LAUNCH_MONTHS_MAX; months++) {
+        const { before, after } = launchWindows(launched_on, months);
+        // each customer of the channel in the after window, by the other channel with most payments before (a tie: the first code)
+        const direct = await wh.query<{ channel_code: string | null; customers: number }>(
+          `WITH adopters AS (
+             SELECT DISTINCT customer_id FROM payments
+              WHERE channel_code = $channel AND status = 'completed' AND strftime(paid_on, '%Y-%m') BETWEEN $aFrom AND $aTo),
+           before AS (
+             SELECT customer_id, channel_code, count(*) AS n FROM payments
+              WHERE status = 'completed' AND channel_code <> $channel AND strftime(paid_on, '%Y-%m') BETWEEN $bFrom AND $bTo
+              GROUP BY ALL),
+           main AS (SELECT customer_id, arg_min(channel_code, (-n, channel_code)) AS channel_code FROM before GROUP BY 1)
+           SELECT m.channel_code, count(*)::BIGINT AS customers FROM adopters d LEFT JOIN main m USING (customer_id)
+            GROUP BY 1 ORDER BY customers DESC, channel_code NULLS LAST`,
+          { channel, aFrom: after.from, aTo: after.to, bFrom: before.from, bTo: before.to },
+        );
+        const r = await channelLaunch(wh, { channel, months });
+        expect([channel, months, r?.came_from]).toEqual([channel, months, direct]);
+      }
+    }
+    // SHOPEE over 3 months (December to February before): C3's P0 (LOKET), P3 (FASTPAY) and P5 (KOLEKTOR), a three-way tie
+    expect((await channelLaunch(wh, { channel: 'SHOPEE', months: 3 }))?.came_from).toEqual([
+      { channel_code: 'FASTPAY', customers: 1 },
+      { channel_code: 'LOKET', customers: 1 },
+    ]);
+    // KOLEKTOR (launched December 2022): C3 first paid through it 15 months on, C2 16 months on; nothing before
+    expect((await channelLaunch(wh, { channel: 'KOLEKTOR', months: 14 }))?.came_from).toEqual([]);
+    expect((await channelLaunch(wh, { channel: 'KOLEKTOR', months: 16 }))?.came_from).toEqual([{ channel_code: null, customers: 2 }]);
+    await expect(channelLaunch(wh, { channel: 'SHOPEE', months: LAUNCH_MONTHS_MAX + 1 })).rejects.toThrow(RangeError);
   });
 });

@@ -8,6 +8,7 @@ import { channelLaunch, launchedChannels, type LaunchedChannel, type LaunchImpac
 import { channelComparison, type ChannelComparison } from '../../../etl/queries/channels';
 import { reconciliation, type Reconciliation } from '../../../etl/queries/reconciliation';
 import type { Scope } from '../../../etl/queries/scope';
+import { LAUNCH_MONTHS_MAX } from '../../../etl/domain/channel-rules';
 import { addMonths } from '../../../etl/domain/period';
 import { apiHeaders } from '../http.server';
 import { BadParam } from '../tables/define.server';
@@ -17,7 +18,6 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const KECAMATAN = /^\d{2}\.\d{2}\.\d{2}$/;
 const CHANNEL = /^[A-Za-z0-9_.-]{1,40}$/;
 export const DEFAULT_LAUNCH_MONTHS = 6;
-const MAX_LAUNCH_MONTHS = 36;
 
 /** A 400 answer naming the parameter. */
 export function badParam(param: string, message: string): Response {
@@ -78,7 +78,7 @@ export function launchParams(params: URLSearchParams, fallbackChannel: string | 
   if (!channel || !CHANNEL.test(channel)) throw new BadParam('channel', 'channel must be a channel code');
   const m = params.get('months');
   const months = m === null || m === '' ? DEFAULT_LAUNCH_MONTHS : Number(m);
-  if (!Number.isInteger(months) || months < 1 || months > MAX_LAUNCH_MONTHS) throw new BadParam('months', `months must be a whole number from 1 to ${MAX_LAUNCH_MONTHS}`);
+  if (!Number.isInteger(months) || months < 1 || months > LAUNCH_MONTHS_MAX) throw new BadParam('months', `months must be a whole number from 1 to ${LAUNCH_MONTHS_MAX}`);
   return { channel, months };
 }
 
