@@ -81,18 +81,20 @@ const VISITS_IN_PERIOD = `
 
 /**
  * What each visited customer owed in arrears at the end of the month before A and at the end of B: both
- * are month ends, read from arrears_customer_month_end (held equal to the bills at every month end,
- * CONTRACT §5) rather than worked out from every bill of the visited customers (seconds at a million).
+ * are month ends, read from arrears_customer_total_month_end (held equal to the bills at every month end,
+ * CONTRACT §5) rather than worked out from every bill of the visited customers (seconds at a million);
+ * one month at a time, as an equality on the month reads only that month's row groups.
  */
 const VISITED_ARREARS = `
   visited AS (SELECT DISTINCT customer_id FROM r),
   owed AS (
-    SELECT a.customer_id,
-           coalesce(sum(a.arrears) FILTER (WHERE a.month = $before_month), 0) AS arrears_start,
-           coalesce(sum(a.arrears) FILTER (WHERE a.month = $last_month), 0) AS arrears_end
-      FROM arrears_customer_month_end a JOIN visited USING (customer_id)
-     WHERE a.month IN ($before_month, $last_month)
-     GROUP BY a.customer_id)`;
+    SELECT customer_id, sum(arrears_start) AS arrears_start, sum(arrears_end) AS arrears_end
+      FROM (SELECT a.customer_id, a.arrears AS arrears_start, 0 AS arrears_end
+              FROM arrears_customer_total_month_end a SEMI JOIN visited USING (customer_id) WHERE a.month = $before_month
+            UNION ALL
+            SELECT a.customer_id, 0, a.arrears
+              FROM arrears_customer_total_month_end a SEMI JOIN visited USING (customer_id) WHERE a.month = $last_month)
+     GROUP BY customer_id)`;
 
 /** The performance figures of the period, grouped. */
 export async function collectionsPerformance(wh: Warehouse, query: PeriodQuery & { by: PerformanceGrouping }): Promise<PerformanceRow[]> {

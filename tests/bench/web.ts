@@ -354,12 +354,21 @@ if (want('channels')) {
     `/channels?from=${months[0]}&to=${last}`,
     `/channels?from=${months[0]}&to=${last}&measure=value&scale=share`,
     `/channels/compare?from=${yearAgo}&to=${last}`,
+    `/channels?from=${months[0]}&to=${last}&kecamatan=${kecamatan}`,
     '/channels/launch',
+    '/channels/launch?channel=SHOPEE&months=36',
     `/channels/reconciliation?month=${last}`,
+  ];
+  const channelApis = [
+    `/api/v1/channels?from=${months[0]}&to=${last}`,
+    `/api/v1/channels/adoption?from=${yearAgo}&to=${last}`,
+    '/api/v1/channels/launch?channel=SHOPEE&months=36',
+    `/api/v1/reconciliation?month=${last}`,
   ];
   console.log('\nchannel pages, first request (target: under 1 s at 1,000,000 customers):');
   phase('channel pages, first request');
   for (const path of channelPages) console.log(`  ${path.padEnd(60)} ${ms(await timed(`${base}${path}`, page))}`);
+  for (const path of channelApis) console.log(`  ${path.padEnd(60)} ${ms(await timed(`${base}${path}`, api))}`);
   console.log(`${CONNECTIONS} concurrent clients on each channel page (target p95 < 150 ms at demo scale):`);
   for (const path of channelPages) {
     phase(`${CONNECTIONS} clients on ${path.split('?')[0]}`);
