@@ -7,6 +7,7 @@ import { PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../domain/allocation';
 import { completedPaymentSql } from '../domain/channel-rules';
 import { ATTRIBUTION_DAYS, NO_CONTACT_OUTCOMES } from '../domain/collections/rules';
 import { monthIndexSql, periodIndexSql } from '../domain/period';
+import { lembarOfPaymentSql } from '../domain/reports/lpp';
 import { billOwedAsOfSql, billOwesAsOfSql } from '../queries/owed';
 
 /** The target's name from its code (its position in the list the allocation writes codes from). */
@@ -388,6 +389,22 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
       SELECT strftime(paid, '%Y-%m') AS paid_month, strftime(issued, '%Y-%m') AS bill_month, collected
         FROM (SELECT date_trunc('month', paid_on) AS paid, date_trunc('month', issued_on) AS issued, sum(amount)::BIGINT AS collected
                 FROM payment_allocations WHERE target IN ('bill', 'opening') GROUP BY ALL)`,
+  },
+  {
+    // The LPP's payments summed (etl/queries/reports/lpp.ts): per Jakarta day × channel × the payer's
+    // desa and tariff class (NULL for customers we do not know) × payment status, with the lembar the
+    // payments pay (lembarOfPayment). The rekap and the detail's totals read it, and a detail page finds
+    // its days in it; stored by day, so a month reads only its own row groups.
+    table: 'lpp_daily',
+    sql: `CREATE OR REPLACE TABLE lpp_daily AS
+      WITH lembar AS (
+        SELECT payment_id, count(DISTINCT bill_id) AS bills FROM payment_allocations WHERE target = 'bill' GROUP BY 1)
+      SELECT p.paid_on AS day, p.channel_code, c.desa_code, c.tariff_class, p.status,
+             count(*)::BIGINT AS payments, sum(${lembarOfPaymentSql('p.period', 'l.bills')})::BIGINT AS lembar,
+             sum(p.amount)::BIGINT AS principal, sum(p.penalty)::BIGINT AS penalty, sum(p.admin_fee)::BIGINT AS admin_fee
+        FROM payments p LEFT JOIN customers c USING (customer_id) LEFT JOIN lembar l USING (payment_id)
+       GROUP BY ALL
+       ORDER BY day`,
   },
   {
     // One row per visit with what came of it (CONTRACT §4, Collections; the pure rules are
