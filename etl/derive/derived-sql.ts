@@ -391,6 +391,29 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
                 FROM payment_allocations WHERE target IN ('bill', 'opening') GROUP BY ALL)`,
   },
   {
+    // The months each opening balance is owed at their end (etl/queries/owed.ts: from its as_of date, its
+    // amount less what was paid and written off by then, not 0), as spans [from_idx, to_idx) of month
+    // indexes, with its oldest period: the DSR places a detail page's lines without working every
+    // opening balance out from the allocations.
+    table: 'opening_owed_months',
+    sql: `CREATE OR REPLACE TABLE opening_owed_months AS
+      WITH changes AS (
+        SELECT customer_id, ${monthIdx('as_of')} AS month_idx, amount FROM opening_balances
+        UNION ALL
+        SELECT customer_id, ${monthIdx('paid_on')}, -amount FROM payment_allocations WHERE target = 'opening'
+        UNION ALL
+        SELECT customer_id, ${monthIdx('written_off_on')}, -amount FROM write_off_allocations WHERE target = 'opening'),
+      levels AS (
+        SELECT customer_id, month_idx AS from_idx, lead(month_idx, 1, 2147483647) OVER w AS to_idx,
+               sum(delta) OVER (w ROWS UNBOUNDED PRECEDING) AS level
+          FROM (SELECT customer_id, month_idx, sum(amount) AS delta FROM changes GROUP BY ALL)
+        WINDOW w AS (PARTITION BY customer_id ORDER BY month_idx))
+      -- owed only from the month of its as_of date (what was applied before it counts from then on)
+      SELECT o.customer_id, greatest(l.from_idx, ${monthIdx('o.as_of')}) AS from_idx, l.to_idx, o.oldest_period
+        FROM levels l JOIN opening_balances o USING (customer_id)
+       WHERE l.level <> 0 AND l.to_idx > ${monthIdx('o.as_of')}`,
+  },
+  {
     // The LPP's payments summed (etl/queries/reports/lpp.ts): per Jakarta day × channel × the payer's
     // desa and tariff class (NULL for customers we do not know) × payment status, with the lembar the
     // payments pay (lembarOfPayment). The rekap and the detail's totals read it, and a detail page finds
