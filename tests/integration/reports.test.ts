@@ -108,7 +108,7 @@ describe('DSR (Daftar Sisa Rekening) at the end of April 2024', () => {
   });
 
   it('opening_owed_months (how a detail page finds its opening balances) holds those owed at every month end, as owed.ts works them out', async () => {
-    const byRule = await wh.query(
+    const byRule = await wh.query<{ month: string; customer_id: string }>(
       `SELECT m.month, o.customer_id FROM months m JOIN opening_balances o
         ON ${openingOwesAsOfSql('o', 'm.month_end')} AND ${openingOwedAsOfSql('o', 'm.month_end')} <> 0 ORDER BY ALL`,
     );
@@ -116,7 +116,7 @@ describe('DSR (Daftar Sisa Rekening) at the end of April 2024', () => {
       'SELECT m.month, s.customer_id FROM months m JOIN opening_owed_months s ON m.month_idx >= s.from_idx AND m.month_idx < s.to_idx ORDER BY ALL',
     );
     // C2's opening balance, from the month of its as_of date through April
-    expect(byRule.filter((r) => r.month >= '2024-01')).toEqual(['2024-01', '2024-02', '2024-03', '2024-04'].map((month) => ({ month, customer_id: '0100000002' })));
+    expect(byRule).toEqual(['2024-01', '2024-02', '2024-03', '2024-04'].map((month) => ({ month, customer_id: '0100000002' })));
     expect(bySpans).toEqual(byRule);
   });
 

@@ -3,7 +3,8 @@
  * overdue debt (each bill still owing, and the opening balance) of each customer, with its age;
  * rekap: umur piutang × golongan, lembar and rupiah. Both are the arrears of that month end and add up
  * to them for the same filters. The rekap, the detail's count and totals and which customers a detail
- * page holds come from arrears_customer_month_end (debts.ts, as customersInArrears and the drill-down);
+ * page holds come from arrears_customer_month_end and arrears_customer_total_month_end (debts.ts, as
+ * customersInArrears and the drill-down) and opening_owed_months;
  * a page's lines from the bills of its customers only (debts.ts, as arrearsAsOf). The tests hold the
  * two equal.
  */

@@ -2,7 +2,10 @@
  * The LPP, Laporan Penerimaan Penagihan (CONTRACT §4 Reports): what was received from day `from` to day
  * `to` (Jakarta days of paid_at), per payment (detail) or per day × channel × golongan (rekap), with the
  * refunded and cancelled rows apart. The payments are a channel's payments (completedPaymentSql), so the
- * LPP's principal equals the channel totals of the same days.
+ * LPP's principal equals the channel totals of the same days. The rekap, the totals and the days a
+ * detail page falls on come from lpp_daily (the same payments summed at load: a few hundred rows a day
+ * at a million customers), a page's lines from the payments of those days only; the tests hold the two
+ * equal.
  */
 import { completedPaymentSql } from '../../domain/channel-rules';
 import { daysOfPage, lembarOfPaymentSql, LPP_MAX_DAYS } from '../../domain/reports/lpp';

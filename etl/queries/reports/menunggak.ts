@@ -2,7 +2,7 @@
  * Menunggak per petugas (CONTRACT §4 Reports): per collector, as of the end of month M, the customers of
  * the desa their team covers and gave them, what there was to collect in M (the arrears at the start of
  * M and the bills falling due in M), what was collected and written off, and what is left in arrears at
- * the end of M. Built on the month-end snapshots (arrears_customer_month_end) and the arrears events,
+ * the end of M. Built on the month-end snapshots (arrears_customer_total_month_end) and the arrears events,
  * so a team's figures add up to the arrears movement of its customers. Which team and collector a
  * customer belongs to is decided in etl/domain/reports/menunggak.ts from the visits and bound as lists.
  */
