@@ -391,6 +391,32 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
                 FROM payment_allocations WHERE target IN ('bill', 'opening') GROUP BY ALL)`,
   },
   {
+    // Menunggak per petugas's flows (etl/queries/reports/menunggak.ts): each month's arrears events
+    // (newly overdue, recovered, written off) and the bills falling due in it still owing then, by the
+    // customer's desa × tariff class × status × the month they were connected in (connected_idx, a month
+    // index; before the first month and after the last held as one each: every month treats them alike).
+    // The rekap sums a month of it instead of every event and bill; stored by month.
+    table: 'arrears_flows_monthly',
+    sql: `CREATE OR REPLACE TABLE arrears_flows_monthly AS
+      WITH flows AS (
+        SELECT ${monthIdx('on_day')} AS month_idx, customer_id,
+               CASE WHEN kind = 'newly_overdue' THEN amount ELSE 0 END AS newly_overdue,
+               CASE WHEN kind = 'recovered' THEN -amount ELSE 0 END AS collected,
+               CASE WHEN kind = 'written_off' THEN -amount ELSE 0 END AS written_off, 0 AS falling_due
+          FROM arrears_events
+        UNION ALL
+        -- a bill falls due the day after its due date
+        SELECT ${monthIdx('due_on + 1')}, customer_id, 0, 0, 0, 1 FROM bill_balances WHERE outstanding_at_due > 0),
+      bounds AS (SELECT min(month_idx) AS first_idx, max(month_idx) AS last_idx FROM months)
+      SELECT m.month, c.desa_code, c.tariff_class, c.status,
+             least(greatest(${monthIdx(`coalesce(c.connected_on, DATE '1900-01-01')`)}, b.first_idx - 1), b.last_idx + 1) AS connected_idx,
+             sum(f.newly_overdue)::BIGINT AS newly_overdue, sum(f.collected)::BIGINT AS collected,
+             sum(f.written_off)::BIGINT AS written_off, sum(f.falling_due)::BIGINT AS falling_due
+        FROM flows f JOIN months m USING (month_idx) JOIN customers c USING (customer_id) CROSS JOIN bounds b
+       GROUP BY ALL
+       ORDER BY m.month`,
+  },
+  {
     // The months each opening balance is owed at their end (etl/queries/owed.ts: from its as_of date, its
     // amount less what was paid and written off by then, not 0), as spans [from_idx, to_idx) of month
     // indexes, with its oldest period: the DSR places a detail page's lines without working every

@@ -14,7 +14,7 @@ import {
   type DesaVisits,
   type TeamAreas,
 } from '../../domain/reports/menunggak';
-import { addMonths, monthEnd } from '../../domain/period';
+import { addMonths, monthEnd, monthIndexSql } from '../../domain/period';
 import { asLines, totalsOf, withSubtotals } from '../../domain/reports/rekap';
 import type { ReportColumn, ReportView } from '../../domain/reports/shape';
 import type { Warehouse } from '../../warehouse/duckdb';
@@ -99,9 +99,14 @@ const FIGURE_PARTS = `
     SELECT customer_id, 0, 0, 0, 0, 0, 1, 0, 0 FROM bill_balances
      WHERE due_on BETWEEN CAST($d_first AS DATE) - 1 AND CAST($d1 AS DATE) - 1 AND outstanding_at_due > 0)`;
 
-/** The report's figures over parts `p` (FIGURE_PARTS): lembar and rupiah to collect, collected, written off, and left in arrears. */
-const FIGURE_SUMS = `sum(p.start_bills + p.falling_due) AS bills_to_collect, sum(p.start_arrears + p.newly_overdue) AS to_collect,
-  sum(p.collected) AS collected, sum(p.written_off) AS written_off, sum(p.end_bills) AS overdue_bills, sum(p.end_arrears) AS arrears`;
+/** The columns of a part of a customer's figures (FIGURE_PARTS). */
+const PART_KEYS = ['start_bills', 'start_arrears', 'newly_overdue', 'collected', 'written_off', 'falling_due', 'end_bills', 'end_arrears'] as const;
+
+/** The report's figures summed over parts `p` (FIGURE_PARTS' columns): lembar and rupiah to collect, collected, written off, left in arrears. */
+const FIGURE_SUMS = (p: string) => `coalesce(sum(${p}.start_bills + ${p}.falling_due), 0)::BIGINT AS bills_to_collect,
+  coalesce(sum(${p}.start_arrears + ${p}.newly_overdue), 0)::BIGINT AS to_collect, coalesce(sum(${p}.collected), 0)::BIGINT AS collected,
+  coalesce(sum(${p}.written_off), 0)::BIGINT AS written_off, coalesce(sum(${p}.end_bills), 0)::BIGINT AS overdue_bills,
+  coalesce(sum(${p}.end_arrears), 0)::BIGINT AS arrears`;
 
 /**
  * The team whose areas hold each desa and the collector the desa goes to (bound lists, decided by
@@ -168,24 +173,42 @@ const FIGURES = FIGURE_KEYS.map((k) => `coalesce(sum(${k}), 0)::BIGINT AS ${k}`)
 
 /**
  * The rekap: one row per collector (and the team's unassigned desa, and customers of no team), by team.
- * Summed by desa, tariff class and status straight from the parts (a customer's team and collector
- * follow from their desa), not customer by customer.
+ * Summed by desa, tariff class and status (a customer's team and collector follow from their desa), from
+ * the connected customers, their month-end totals (the customers not yet connected left out) and the
+ * month's flows (arrears_flows_monthly, a month of it), none of them customer by customer.
  */
 export async function menunggakByCollector(wh: Warehouse, query: MenunggakQuery): Promise<MenunggakCollectorRow[]> {
+  const none = (columns: readonly string[]) => columns.map((k) => `0 AS ${k}`).join(', ');
   const rows = await wh.query<Omit<MenunggakCollectorRow, 'share_collected'>>(
-    `WITH ${FIGURE_PARTS}, ${DESA_ASSIGNMENT},
-     connected AS (SELECT customer_id, desa_code, tariff_class, status FROM customers c WHERE ${connectedSql('c')}),
+    `WITH ${DESA_ASSIGNMENT},
+     not_connected AS (SELECT customer_id FROM customers c WHERE NOT ${connectedSql('c')}),
+     parts AS (
+       SELECT desa_code, tariff_class, status, count(*) AS customers, 0 AS customers_in_arrears, ${none(PART_KEYS)}
+         FROM customers c WHERE ${connectedSql('c')} GROUP BY ALL
+       UNION ALL BY NAME
+       SELECT desa_code, tariff_class, status, sum(bills) AS start_bills, sum(arrears) AS start_arrears
+         FROM arrears_customer_total_month_end
+        WHERE month = $before AND customer_id NOT IN (SELECT customer_id FROM not_connected) GROUP BY ALL
+       UNION ALL BY NAME
+       SELECT desa_code, tariff_class, status, count(*) FILTER (WHERE arrears > 0) AS customers_in_arrears,
+              sum(bills) AS end_bills, sum(arrears) AS end_arrears
+         FROM arrears_customer_total_month_end
+        WHERE month = $month AND customer_id NOT IN (SELECT customer_id FROM not_connected) GROUP BY ALL
+       UNION ALL BY NAME
+       SELECT desa_code, tariff_class, status, sum(newly_overdue) AS newly_overdue, sum(collected) AS collected,
+              sum(written_off) AS written_off, sum(falling_due) AS falling_due
+         FROM arrears_flows_monthly
+        WHERE month = $month AND connected_idx <= ${monthIndexSql('CAST($d1 AS DATE)')} GROUP BY ALL),
      by_desa AS (
-       SELECT desa_code, tariff_class, status, count(*) AS customers, 0 AS customers_in_arrears, ${FIGURE_KEYS.map((k) => `0 AS ${k}`).join(', ')}
-         FROM connected GROUP BY ALL
-       UNION ALL
-       SELECT c.desa_code, c.tariff_class, c.status, 0, count(*) FILTER (WHERE p.end_arrears > 0), ${FIGURE_SUMS}
-         FROM parts p JOIN connected c USING (customer_id) GROUP BY ALL)
-     SELECT ${NAMES}, sum(x.customers)::BIGINT AS customers, sum(x.customers_in_arrears)::BIGINT AS customers_in_arrears, ${FIGURES}
+       SELECT desa_code, tariff_class, status, coalesce(sum(customers), 0) AS customers, coalesce(sum(customers_in_arrears), 0) AS customers_in_arrears,
+              ${PART_KEYS.map((k) => `coalesce(sum(${k}), 0) AS ${k}`).join(', ')}
+         FROM parts GROUP BY ALL)
+     SELECT ${NAMES}, sum(x.customers)::BIGINT AS customers, sum(x.customers_in_arrears)::BIGINT AS customers_in_arrears, ${FIGURE_SUMS('x')}
        FROM ${assignedSql('by_desa x')}
       GROUP BY ALL
       ORDER BY dt.team_id NULLS LAST, dc.collector_id NULLS LAST`,
-    await menunggakParams(wh, query),
+    // the month's first day bounds the flows, which arrears_flows_monthly holds by month
+    (({ d_first: _, ...params }) => params)(await menunggakParams(wh, query)),
   );
   return rows.map(withShare);
 }
@@ -207,7 +230,7 @@ export async function menunggakCustomers(
   // one pass: the totals of the whole selection (pos NULL, first), then the page's lines in order
   const [{ count, ...sums }, ...lines] = await wh.query<Line>(
     `WITH ${FIGURE_PARTS}, ${DESA_ASSIGNMENT},
-     figures AS (SELECT p.customer_id, ${FIGURE_SUMS} FROM parts p GROUP BY p.customer_id),
+     figures AS (SELECT p.customer_id, ${FIGURE_SUMS('p')} FROM parts p GROUP BY p.customer_id),
      selected AS (
        SELECT ${NAMES}, x.customer_id, x.name, ar.kecamatan_name, ar.desa_name, x.tariff_class,
               f.bills_to_collect::BIGINT AS bills_to_collect, f.to_collect::BIGINT AS to_collect, f.collected::BIGINT AS collected,
