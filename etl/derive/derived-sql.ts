@@ -447,7 +447,9 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
     table: 'lpp_daily',
     sql: `CREATE OR REPLACE TABLE lpp_daily AS
       WITH lembar AS (
-        SELECT payment_id, count(DISTINCT bill_id) AS bills FROM payment_allocations WHERE target = 'bill' GROUP BY 1)
+        -- only a payment that names no period counts the bills it was applied to (half the build's time)
+        SELECT payment_id, count(DISTINCT bill_id) AS bills FROM payment_allocations
+         WHERE target = 'bill' AND payment_id IN (SELECT payment_id FROM payments WHERE period IS NULL) GROUP BY 1)
       SELECT p.paid_on AS day, p.channel_code, c.desa_code, c.tariff_class, p.status,
              count(*)::BIGINT AS payments, sum(${lembarOfPaymentSql('p.period', 'l.bills')})::BIGINT AS lembar,
              sum(p.amount)::BIGINT AS principal, sum(p.penalty)::BIGINT AS penalty, sum(p.admin_fee)::BIGINT AS admin_fee
