@@ -7,6 +7,7 @@ import { PAYMENT_TARGETS, WRITE_OFF_TARGETS } from '../domain/allocation';
 import { completedPaymentSql, LAUNCH_MONTHS_MAX } from '../domain/channel-rules';
 import { ATTRIBUTION_DAYS, NO_CONTACT_OUTCOMES } from '../domain/collections/rules';
 import { monthIndexSql, periodIndexSql } from '../domain/period';
+import { lembarOfPaymentSql } from '../domain/reports/lpp';
 import { billOwedAsOfSql, billOwesAsOfSql } from '../queries/owed';
 
 /** The target's name from its code (its position in the list the allocation writes codes from). */
@@ -514,6 +515,73 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
       SELECT strftime(paid, '%Y-%m') AS paid_month, strftime(issued, '%Y-%m') AS bill_month, collected
         FROM (SELECT date_trunc('month', paid_on) AS paid, date_trunc('month', issued_on) AS issued, sum(amount)::BIGINT AS collected
                 FROM payment_allocations WHERE target IN ('bill', 'opening') GROUP BY ALL)`,
+  },
+  {
+    // Menunggak per petugas's flows (etl/queries/reports/menunggak.ts): each month's arrears events
+    // (newly overdue, recovered, written off) and the bills falling due in it still owing then, by the
+    // customer's desa × tariff class × status × the month they were connected in (connected_idx, a month
+    // index; before the first month and after the last held as one each: every month treats them alike).
+    // The rekap sums a month of it instead of every event and bill; stored by month.
+    table: 'arrears_flows_monthly',
+    sql: `CREATE OR REPLACE TABLE arrears_flows_monthly AS
+      WITH flows AS (
+        SELECT ${monthIdx('on_day')} AS month_idx, customer_id,
+               CASE WHEN kind = 'newly_overdue' THEN amount ELSE 0 END AS newly_overdue,
+               CASE WHEN kind = 'recovered' THEN -amount ELSE 0 END AS collected,
+               CASE WHEN kind = 'written_off' THEN -amount ELSE 0 END AS written_off, 0 AS falling_due
+          FROM arrears_events
+        UNION ALL
+        -- a bill falls due the day after its due date
+        SELECT ${monthIdx('due_on + 1')}, customer_id, 0, 0, 0, 1 FROM bill_balances WHERE outstanding_at_due > 0),
+      bounds AS (SELECT min(month_idx) AS first_idx, max(month_idx) AS last_idx FROM months)
+      SELECT m.month, c.desa_code, c.tariff_class, c.status,
+             least(greatest(${monthIdx(`coalesce(c.connected_on, DATE '1900-01-01')`)}, b.first_idx - 1), b.last_idx + 1) AS connected_idx,
+             sum(f.newly_overdue)::BIGINT AS newly_overdue, sum(f.collected)::BIGINT AS collected,
+             sum(f.written_off)::BIGINT AS written_off, sum(f.falling_due)::BIGINT AS falling_due
+        FROM flows f JOIN months m USING (month_idx) JOIN customers c USING (customer_id) CROSS JOIN bounds b
+       GROUP BY ALL
+       ORDER BY m.month`,
+  },
+  {
+    // The months each opening balance is owed at their end (etl/queries/owed.ts: from its as_of date, its
+    // amount less what was paid and written off by then, not 0), as spans [from_idx, to_idx) of month
+    // indexes, with its oldest period: the DSR places a detail page's lines without working every
+    // opening balance out from the allocations.
+    table: 'opening_owed_months',
+    sql: `CREATE OR REPLACE TABLE opening_owed_months AS
+      WITH changes AS (
+        SELECT customer_id, ${monthIdx('as_of')} AS month_idx, amount FROM opening_balances
+        UNION ALL
+        SELECT customer_id, ${monthIdx('paid_on')}, -amount FROM payment_allocations WHERE target = 'opening'
+        UNION ALL
+        SELECT customer_id, ${monthIdx('written_off_on')}, -amount FROM write_off_allocations WHERE target = 'opening'),
+      levels AS (
+        SELECT customer_id, month_idx AS from_idx, lead(month_idx, 1, 2147483647) OVER w AS to_idx,
+               sum(delta) OVER (w ROWS UNBOUNDED PRECEDING) AS level
+          FROM (SELECT customer_id, month_idx, sum(amount) AS delta FROM changes GROUP BY ALL)
+        WINDOW w AS (PARTITION BY customer_id ORDER BY month_idx))
+      -- owed only from the month of its as_of date (what was applied before it counts from then on)
+      SELECT o.customer_id, greatest(l.from_idx, ${monthIdx('o.as_of')}) AS from_idx, l.to_idx, o.oldest_period
+        FROM levels l JOIN opening_balances o USING (customer_id)
+       WHERE l.level <> 0 AND l.to_idx > ${monthIdx('o.as_of')}`,
+  },
+  {
+    // The LPP's payments summed (etl/queries/reports/lpp.ts): per Jakarta day × channel × the payer's
+    // desa and tariff class (NULL for customers we do not know) × payment status, with the lembar the
+    // payments pay (lembarOfPayment). The rekap and the detail's totals read it, and a detail page finds
+    // its days in it; stored by day, so a month reads only its own row groups.
+    table: 'lpp_daily',
+    sql: `CREATE OR REPLACE TABLE lpp_daily AS
+      WITH lembar AS (
+        -- only a payment that names no period counts the bills it was applied to (half the build's time)
+        SELECT payment_id, count(DISTINCT bill_id) AS bills FROM payment_allocations
+         WHERE target = 'bill' AND payment_id IN (SELECT payment_id FROM payments WHERE period IS NULL) GROUP BY 1)
+      SELECT p.paid_on AS day, p.channel_code, c.desa_code, c.tariff_class, p.status,
+             count(*)::BIGINT AS payments, sum(${lembarOfPaymentSql('p.period', 'l.bills')})::BIGINT AS lembar,
+             sum(p.amount)::BIGINT AS principal, sum(p.penalty)::BIGINT AS penalty, sum(p.admin_fee)::BIGINT AS admin_fee
+        FROM payments p LEFT JOIN customers c USING (customer_id) LEFT JOIN lembar l USING (payment_id)
+       GROUP BY ALL
+       ORDER BY day`,
   },
   {
     // One row per visit with what came of it (CONTRACT §4, Collections; the pure rules are

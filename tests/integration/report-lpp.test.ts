@@ -14,7 +14,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelPayments } from '../../etl/queries/channels';
-import { lppPayments, lppRefundRekap, lppRekap, lppReport, lppTotals } from '../../etl/queries/reports/lpp';
+import { lppDays, lppPayments, lppRekap, lppReport, lppTotals } from '../../etl/queries/reports/lpp';
 import type { ReportQuery } from '../../etl/queries/reports/report';
 import { EVERYTHING, ScopeRefusedError } from '../../etl/queries/scope';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
@@ -85,9 +85,39 @@ describe('the LPP totals', () => {
   });
 });
 
+describe('lpp_daily (what the rekap, the totals and the detail\'s pages read)', () => {
+  // the payments themselves, summed as the report sums them
+  const summed = (rows: { day: string; lembar: number; principal: number; penalty: number; admin_fee: number }[]) => {
+    const days = new Map<string, number[]>();
+    for (const r of rows) {
+      const d = days.get(r.day) ?? [0, 0, 0, 0, 0];
+      days.set(r.day, [d[0] + 1, d[1] + r.lembar, d[2] + r.principal, d[3] + r.penalty, d[4] + r.admin_fee]);
+    }
+    return [...days].map(([day, [payments, lembar, principal, penalty, admin_fee]]) => ({ day, payments, lembar, principal, penalty, admin_fee, total: principal + penalty }));
+  };
+  const ranges = [{ from: '2024-01-01', to: '2024-04-30' }, { from: '2024-03-11', to: '2024-04-15' }];
+  const filters = [{}, { tariffClass: 'R2' }, { kecamatan: '17.02.17' }, { desa: '17.02.09.1001' }, { channel: 'SHOPEE' }];
+
+  it('sums each day to the payments of that day, received and refunded apart, with every filter', async () => {
+    for (const range of ranges) {
+      for (const f of filters) {
+        const q = { ...range, filters: f };
+        const days = await lppDays(wh, q);
+        for (const completed of [true, false]) {
+          const rows = (await lppPayments(wh, { ...q, scope: EVERYTHING, refunds: !completed })).rows;
+          const perDay = days.filter((d) => d.completed === completed && d.day !== null).map(({ completed: _, ...d }) => d);
+          expect(perDay).toEqual(summed(rows));
+          const all = summed(rows.map((r) => ({ ...r, day: 'every day' })))[0];
+          expect(days.find((d) => d.completed === completed && d.day === null)).toEqual(all && { ...all, day: null, completed });
+        }
+      }
+    }
+  });
+});
+
 describe('the LPP rekap', () => {
   it('per day, channel and golongan, in day order', async () => {
-    expect(await lppRekap(wh, MARCH)).toEqual([
+    expect((await lppRekap(wh, MARCH)).received).toEqual([
       { day: '2024-03-10', channel_code: 'FASTPAY', channel_name: 'Fastpay', tariff_class: 'N1', payments: 1, lembar: 1, principal: 100_000, penalty: 5_000, admin_fee: 2_500, total: 105_000 },
       { day: '2024-03-11', channel_code: 'SHOPEE', channel_name: 'Shopee', tariff_class: 'N1', payments: 1, lembar: 1, principal: 100_000, penalty: 0, admin_fee: 2_000, total: 100_000 },
       { day: '2024-03-15', channel_code: 'KOLEKTOR', channel_name: 'Tim Penagihan', tariff_class: 'R2', payments: 1, lembar: 0, principal: 50_000, penalty: 0, admin_fee: 0, total: 50_000 },
@@ -95,7 +125,7 @@ describe('the LPP rekap', () => {
   });
 
   it('lists the refunds and cancellations apart', async () => {
-    expect(await lppRefundRekap(wh, { from: '2024-03-01', to: '2024-04-30', filters: {} })).toEqual([
+    expect((await lppRekap(wh, { from: '2024-03-01', to: '2024-04-30', filters: {} })).refunds).toEqual([
       { day: '2024-03-12', channel_code: 'SHOPEE', channel_name: 'Shopee', status: 'refunded', payments: 1, lembar: 1, principal: 50_000, penalty: 0, admin_fee: 2_000, total: 50_000 },
       { day: '2024-04-01', channel_code: 'SHOPEE', channel_name: 'Shopee', status: 'cancelled', payments: 1, lembar: 1, principal: 30_000, penalty: 0, admin_fee: 2_000, total: 30_000 },
     ]);

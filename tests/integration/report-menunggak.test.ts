@@ -95,6 +95,34 @@ describe('menunggak per petugas, March 2024', () => {
   });
 });
 
+describe('arrears_flows_monthly (what the rekap sums the month\'s flows from)', () => {
+  it('holds every month’s arrears events and bills falling due by desa, tariff class and status, for the customers connected by its end', async () => {
+    const fromTable = await wh.query(
+      `SELECT m.month, f.desa_code, f.tariff_class, f.status, sum(f.newly_overdue)::BIGINT AS newly_overdue, sum(f.collected)::BIGINT AS collected,
+              sum(f.written_off)::BIGINT AS written_off, sum(f.falling_due)::BIGINT AS falling_due
+         FROM months m JOIN arrears_flows_monthly f ON f.month = m.month AND f.connected_idx <= m.month_idx
+        GROUP BY ALL HAVING sum(f.newly_overdue) <> 0 OR sum(f.collected) <> 0 OR sum(f.written_off) <> 0 OR sum(f.falling_due) <> 0 ORDER BY ALL`,
+    );
+    const fromEvents = await wh.query(
+      `WITH parts AS (
+         SELECT strftime(on_day, '%Y-%m') AS month, customer_id, CASE WHEN kind = 'newly_overdue' THEN amount ELSE 0 END AS newly_overdue,
+                CASE WHEN kind = 'recovered' THEN -amount ELSE 0 END AS collected, CASE WHEN kind = 'written_off' THEN -amount ELSE 0 END AS written_off,
+                0 AS falling_due
+           FROM arrears_events
+         UNION ALL
+         SELECT strftime(due_on + 1, '%Y-%m'), customer_id, 0, 0, 0, 1 FROM bill_balances WHERE outstanding_at_due > 0)
+       SELECT m.month, c.desa_code, c.tariff_class, c.status, sum(p.newly_overdue)::BIGINT AS newly_overdue, sum(p.collected)::BIGINT AS collected,
+              sum(p.written_off)::BIGINT AS written_off, sum(p.falling_due)::BIGINT AS falling_due
+         FROM parts p JOIN months m USING (month) JOIN customers c USING (customer_id)
+        WHERE coalesce(c.connected_on, DATE '1900-01-01') <= m.month_end
+        GROUP BY ALL HAVING sum(p.newly_overdue) <> 0 OR sum(p.collected) <> 0 OR sum(p.written_off) <> 0 OR sum(p.falling_due) <> 0 ORDER BY ALL`,
+    );
+    // March: February's bills fall due, one lembar each of C1, C2 and C3
+    expect(fromEvents.filter((r) => r.month === '2024-03').reduce((n, r) => n + Number(r.falling_due), 0)).toBe(3);
+    expect(fromTable).toEqual(fromEvents);
+  });
+});
+
 describe('the detail of March 2024', () => {
   it('one row per customer with something to collect, by collector, the largest arrears first', async () => {
     const r = await menunggakCustomers(wh, MARCH);

@@ -9,6 +9,7 @@ import { computeOverview } from '../../app/lib/overview/figures.server';
 import { drdReport } from '../../etl/queries/reports/drd';
 import { dsrReport } from '../../etl/queries/reports/dsr';
 import { efektivitasReport } from '../../etl/queries/reports/efektivitas';
+import { openingOwedAsOfSql, openingOwesAsOfSql } from '../../etl/queries/owed';
 import { billingYear } from '../../etl/queries/receivables';
 import type { ReportQuery } from '../../etl/queries/reports/report';
 import { EVERYTHING, ScopeRefusedError, type Scope } from '../../etl/queries/scope';
@@ -104,6 +105,19 @@ describe('DSR (Daftar Sisa Rekening) at the end of April 2024', () => {
       }
       expect(whole.count).toBe(whole.rows.length);
     }
+  });
+
+  it('opening_owed_months (how a detail page finds its opening balances) holds those owed at every month end, as owed.ts works them out', async () => {
+    const byRule = await wh.query<{ month: string; customer_id: string }>(
+      `SELECT m.month, o.customer_id FROM months m JOIN opening_balances o
+        ON ${openingOwesAsOfSql('o', 'm.month_end')} AND ${openingOwedAsOfSql('o', 'm.month_end')} <> 0 ORDER BY ALL`,
+    );
+    const bySpans = await wh.query(
+      'SELECT m.month, s.customer_id FROM months m JOIN opening_owed_months s ON m.month_idx >= s.from_idx AND m.month_idx < s.to_idx ORDER BY ALL',
+    );
+    // C2's opening balance, from the month of its as_of date through April
+    expect(byRule).toEqual(['2024-01', '2024-02', '2024-03', '2024-04'].map((month) => ({ month, customer_id: '0100000002' })));
+    expect(bySpans).toEqual(byRule);
   });
 
   it('the detail lists customers: refused without personal data; the rekap is not', async () => {

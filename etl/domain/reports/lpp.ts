@@ -20,3 +20,26 @@ export function lembarOfPayment(period: string | null, billsApplied: number): nu
 export function lembarOfPaymentSql(periodExpr: string, billsAppliedExpr: string): string {
   return `(CASE WHEN ${periodExpr} IS NOT NULL THEN 1 ELSE coalesce(${billsAppliedExpr}, 0) END)`;
 }
+
+/** A day of a list and how many of its lines fall on it. */
+export interface DayLines {
+  day: string;
+  lines: number;
+}
+
+/**
+ * The days a page of a list (its lines `offset` … `offset + limit − 1`, the days' lines in day order)
+ * falls on, and the page's first line within the first of them; null when it falls on no day.
+ */
+export function daysOfPage(days: readonly DayLines[], offset: number, limit: number): { from: string; to: string; offset: number } | null {
+  let start = 0;
+  let page: { from: string; to: string; offset: number } | null = null;
+  for (const { day, lines } of days) {
+    if (lines > 0 && start + lines > offset && start < offset + limit) {
+      if (page === null) page = { from: day, to: day, offset: offset - start };
+      else page.to = day;
+    }
+    start += lines;
+  }
+  return page;
+}

@@ -2,10 +2,13 @@
  * The LPP, Laporan Penerimaan Penagihan (CONTRACT §4 Reports): what was received from day `from` to day
  * `to` (Jakarta days of paid_at), per payment (detail) or per day × channel × golongan (rekap), with the
  * refunded and cancelled rows apart. The payments are a channel's payments (completedPaymentSql), so the
- * LPP's principal equals the channel totals of the same days.
+ * LPP's principal equals the channel totals of the same days. The rekap, the totals and the days a
+ * detail page falls on come from lpp_daily (the same payments summed at load: a few hundred rows a day
+ * at a million customers), a page's lines from the payments of those days only; the tests hold the two
+ * equal.
  */
 import { completedPaymentSql } from '../../domain/channel-rules';
-import { lembarOfPaymentSql, LPP_MAX_DAYS } from '../../domain/reports/lpp';
+import { daysOfPage, lembarOfPaymentSql, LPP_MAX_DAYS } from '../../domain/reports/lpp';
 import { asLines, totalsOf, withSubtotals } from '../../domain/reports/rekap';
 import type { ReportColumn, ReportView } from '../../domain/reports/shape';
 import type { Warehouse } from '../../warehouse/duckdb';
@@ -15,8 +18,8 @@ import { CUSTOMER_COLUMNS } from './columns';
 import { echoParams } from './params';
 import { defineReport, type ReportDefinition } from './report';
 
-/** The customer filters of the LPP (the payer's area, golongan and status) and the channel. */
-export type LppFilters = Pick<ArrearsFilters, 'kecamatan' | 'desa' | 'tariffClass' | 'status'> & { channel?: string };
+/** The customer filters of the LPP (the payer's area and golongan) and the channel. */
+export type LppFilters = Pick<ArrearsFilters, 'kecamatan' | 'desa' | 'tariffClass'> & { channel?: string };
 
 export interface LppQuery {
   /** YYYY-MM-DD, both included (etl/domain/reports/lpp.ts parseLppDays) */
@@ -76,6 +79,11 @@ export interface LppRefundRekapRow extends LppAmounts {
   status: string;
 }
 
+/** The LPP's filters over a payment's channel and its payer's kecamatan, desa and golongan (SQL expressions). */
+const lppFilterSql = (channel: string, kecamatan: string, desa: string, tariffClass: string) =>
+  `(CAST($channel AS VARCHAR) IS NULL OR ${channel} = $channel)
+       AND ${filterConditionSql({ kecamatan, desa, tariffClass, status: 'NULL', age: 'NULL' })}`;
+
 /**
  * The payments of the days that pass the filters, completed ones ($completed) or the refunded and
  * cancelled ones, with their lembar. Unknown customers have no area or golongan: any customer filter
@@ -99,22 +107,58 @@ const LPP_PAYMENTS = `
       LEFT JOIN lembar l ON l.payment_id = p.payment_id
      WHERE p.paid_on BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
        AND (${completedPaymentSql('p')}) = $completed
-       AND (CAST($channel AS VARCHAR) IS NULL OR p.channel_code = $channel)
-       AND ${filterConditionSql({ kecamatan: 'a.kecamatan_code', desa: 'c.desa_code', tariffClass: 'c.tariff_class', status: 'c.status', age: 'NULL' })})`;
+       AND ${lppFilterSql('p.channel_code', 'a.kecamatan_code', 'c.desa_code', 'c.tariff_class')})`;
 
-const AMOUNTS = `count(*)::BIGINT AS payments, sum(lembar)::BIGINT AS lembar, sum(principal)::BIGINT AS principal,
-  sum(penalty)::BIGINT AS penalty, sum(admin_fee)::BIGINT AS admin_fee, sum(total)::BIGINT AS total`;
+/**
+ * The same selection summed, from lpp_daily (a few hundred rows a day at a million customers instead of
+ * every payment): per day × channel × golongan × status, whether its payments count as received.
+ */
+const LPP_DAYS = `
+  lpp_days AS (
+    SELECT CAST(d.day AS VARCHAR) AS day, d.channel_code, coalesce(ch.channel_name, d.channel_code) AS channel_name,
+           d.tariff_class, d.status, ${completedPaymentSql('d')} AS completed,
+           d.payments, d.lembar, d.principal, d.penalty, d.admin_fee
+      FROM lpp_daily d
+      LEFT JOIN channels ch ON ch.channel_code = d.channel_code
+      LEFT JOIN areas a ON a.desa_code = d.desa_code
+     WHERE d.day BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
+       AND ${lppFilterSql('d.channel_code', 'a.kecamatan_code', 'd.desa_code', 'd.tariff_class')})`;
 
-function lppParams({ from, to, filters }: LppQuery, completed: boolean) {
-  return { from, to, completed, channel: filters.channel ?? null, ...conditionParams(filters) };
+/** LppAmounts summed over lpp_days rows. */
+const AMOUNTS = `sum(payments)::BIGINT AS payments, sum(lembar)::BIGINT AS lembar, sum(principal)::BIGINT AS principal,
+  sum(penalty)::BIGINT AS penalty, sum(admin_fee)::BIGINT AS admin_fee, sum(principal + penalty)::BIGINT AS total`;
+
+function lppParams({ from, to, filters }: LppQuery) {
+  return { from, to, channel: filters.channel ?? null, ...conditionParams(filters) };
 }
 
 const NO_AMOUNTS: LppAmounts = { payments: 0, lembar: 0, principal: 0, penalty: 0, admin_fee: 0, total: 0 };
 
 /** The grand totals of the completed payments (the refunds are not in them), or of the refunded and cancelled rows (`refunds`). */
 export async function lppTotals(wh: Warehouse, query: LppQuery & { refunds?: boolean }): Promise<LppAmounts> {
-  const [row] = await wh.query<LppAmounts>(`WITH ${LPP_PAYMENTS} SELECT ${AMOUNTS} FROM lpp`, lppParams(query, !query.refunds));
+  const [row] = await wh.query<LppAmounts>(`WITH ${LPP_DAYS} SELECT ${AMOUNTS} FROM lpp_days WHERE completed = $completed`, {
+    ...lppParams(query),
+    completed: !query.refunds,
+  });
   return row.payments > 0 ? row : NO_AMOUNTS;
+}
+
+export interface LppDay extends LppAmounts {
+  /** YYYY-MM-DD; null: every day together */
+  day: string | null;
+  completed: boolean;
+}
+
+/**
+ * The received payments (completed) and the refunded and cancelled ones of each day, and of every day
+ * together (day null), in one pass: the detail's totals and where its pages fall.
+ */
+export function lppDays(wh: Warehouse, query: LppQuery): Promise<LppDay[]> {
+  return wh.query<LppDay>(
+    `WITH ${LPP_DAYS}
+     SELECT day, completed, ${AMOUNTS} FROM lpp_days GROUP BY GROUPING SETS ((completed, day), (completed)) ORDER BY completed DESC, day NULLS FIRST`,
+    lppParams(query),
+  );
 }
 
 export interface LppPage {
@@ -135,7 +179,7 @@ export function lppPaymentRows(wh: Warehouse, query: LppDetailQuery): Promise<Lp
     `WITH ${LPP_PAYMENTS}
      SELECT * EXCLUDE (payment_id) FROM lpp ORDER BY paid_at, channel_code, payment_ref
      LIMIT CAST($limit AS BIGINT) OFFSET $offset`,
-    { ...lppParams(query, !query.refunds), limit: query.page?.limit ?? null, offset: query.page?.offset ?? 0 },
+    { ...lppParams(query), completed: !query.refunds, limit: query.page?.limit ?? null, offset: query.page?.offset ?? 0 },
   );
 }
 
@@ -145,26 +189,26 @@ export async function lppPayments(wh: Warehouse, query: LppDetailQuery): Promise
   return { count: totals.payments, rows };
 }
 
-/** The rekap: per day × channel × golongan, in day order, then channel and golongan. */
-export function lppRekap(wh: Warehouse, query: LppQuery): Promise<LppRekapRow[]> {
-  return wh.query<LppRekapRow>(
-    `WITH ${LPP_PAYMENTS}
-     SELECT day, channel_code, channel_name, tariff_class, ${AMOUNTS}
-       FROM lpp GROUP BY day, channel_code, channel_name, tariff_class
-      ORDER BY day, channel_code, tariff_class NULLS LAST`,
-    lppParams(query, true),
+/**
+ * The rekap in one pass: the received payments per day × channel × golongan, in day order, then
+ * channel and golongan; the refunded and cancelled rows per status (refunded first) × day × channel.
+ */
+export async function lppRekap(wh: Warehouse, query: LppQuery): Promise<{ received: LppRekapRow[]; refunds: LppRefundRekapRow[] }> {
+  const rows = await wh.query<LppRekapRow & { completed: boolean; status: string | null }>(
+    `WITH ${LPP_DAYS}
+     SELECT completed, day, channel_code, channel_name, CASE WHEN completed THEN tariff_class END AS tariff_class,
+            CASE WHEN NOT completed THEN status END AS status, ${AMOUNTS}
+       FROM lpp_days GROUP BY ALL
+      ORDER BY completed DESC, status DESC, day, channel_code, tariff_class NULLS LAST`,
+    lppParams(query),
   );
-}
-
-/** The refunded and cancelled rows of the days per status (refunded first) × day × channel, apart from the totals. */
-export function lppRefundRekap(wh: Warehouse, query: LppQuery): Promise<LppRefundRekapRow[]> {
-  return wh.query<LppRefundRekapRow>(
-    `WITH ${LPP_PAYMENTS}
-     SELECT day, channel_code, channel_name, status, ${AMOUNTS}
-       FROM lpp GROUP BY day, channel_code, channel_name, status
-      ORDER BY status DESC, day, channel_code`,
-    lppParams(query, false),
-  );
+  const received: LppRekapRow[] = [];
+  const refunds: LppRefundRekapRow[] = [];
+  for (const { completed, day, channel_code, channel_name, tariff_class, status, ...amounts } of rows) {
+    if (completed) received.push({ day, channel_code, channel_name, tariff_class, ...amounts });
+    else refunds.push({ day, channel_code, channel_name, status: status as string, ...amounts });
+  }
+  return { received, refunds };
 }
 
 const LPP_FILTERS = ['kecamatan', 'desa', 'tariffClass', 'channel'] as const;
@@ -222,13 +266,21 @@ export const lppReport: ReportDefinition = defineReport({
     if (query.view === 'detail') {
       requirePersonalData(scope, 'The LPP detail');
       const window = query.window;
-      const [received, refunded] = await Promise.all([lppTotals(wh, lpp), lppTotals(wh, { ...lpp, refunds: true })]);
-      // the page's received rows, then (once they run out) its refunded ones: only the lists the page reaches are read
+      const days = await lppDays(wh, lpp);
+      const totalOf = (completed: boolean) => days.find((d) => d.day === null && d.completed === completed) ?? NO_AMOUNTS;
+      const [received, refunded] = [totalOf(true), totalOf(false)];
+      // a page reads only the days it falls on: the received rows, then (once they run out) the refunded ones
+      const rowsOf = async (completed: boolean, count: number, page: { offset: number; limit: number } | null): Promise<LppPayment[]> => {
+        if (count === 0 || page?.limit === 0 || (page && page.offset >= count)) return [];
+        if (!page) return lppPaymentRows(wh, { ...lpp, scope, refunds: !completed });
+        const lines = days.flatMap((d) => (d.completed === completed && d.day !== null ? [{ day: d.day, lines: d.payments }] : []));
+        const on = daysOfPage(lines, page.offset, page.limit);
+        return on ? lppPaymentRows(wh, { ...lpp, from: on.from, to: on.to, scope, refunds: !completed, page: { offset: on.offset, limit: page.limit } }) : [];
+      };
       const offset = window?.offset ?? 0;
-      const receivedRows = offset < received.payments ? await lppPaymentRows(wh, { ...lpp, scope, page: window ?? undefined }) : [];
+      const receivedRows = await rowsOf(true, received.payments, window);
       const room = window ? window.limit - receivedRows.length : null;
-      const refundPage = window ? { offset: Math.max(0, offset - received.payments), limit: room ?? 0 } : undefined;
-      const refundRows = refunded.payments > 0 && room !== 0 ? await lppPaymentRows(wh, { ...lpp, scope, refunds: true, page: refundPage }) : [];
+      const refundRows = await rowsOf(false, refunded.payments, window && { offset: Math.max(0, offset - received.payments), limit: room ?? 0 });
       const lines = [...receivedRows, ...refundRows].map(({ paid_at: _, ...row }) => row);
       return {
         ...base,
@@ -240,7 +292,7 @@ export const lppReport: ReportDefinition = defineReport({
         limit: window?.limit ?? null,
       };
     }
-    const [received, refunds] = await Promise.all([lppRekap(wh, lpp), lppRefundRekap(wh, lpp)]);
+    const { received, refunds } = await lppRekap(wh, lpp);
     // the received lines add up to lppTotals (one query fewer than asking it again)
     const lines = received.map((r) => ({ ...r, status: 'completed' }));
     const totals = totalsOf(REKAP_COLUMNS, lines);

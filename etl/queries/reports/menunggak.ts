@@ -2,7 +2,7 @@
  * Menunggak per petugas (CONTRACT §4 Reports): per collector, as of the end of month M, the customers of
  * the desa their team covers and gave them, what there was to collect in M (the arrears at the start of
  * M and the bills falling due in M), what was collected and written off, and what is left in arrears at
- * the end of M. Built on the month-end snapshots (arrears_customer_month_end) and the arrears events,
+ * the end of M. Built on the month-end snapshots (arrears_customer_total_month_end) and the arrears events,
  * so a team's figures add up to the arrears movement of its customers. Which team and collector a
  * customer belongs to is decided in etl/domain/reports/menunggak.ts from the visits and bound as lists.
  */
@@ -14,7 +14,7 @@ import {
   type DesaVisits,
   type TeamAreas,
 } from '../../domain/reports/menunggak';
-import { addMonths, monthEnd } from '../../domain/period';
+import { addMonths, monthEnd, monthIndexSql } from '../../domain/period';
 import { asLines, totalsOf, withSubtotals } from '../../domain/reports/rekap';
 import type { ReportColumn, ReportView } from '../../domain/reports/shape';
 import type { Warehouse } from '../../warehouse/duckdb';
@@ -76,51 +76,70 @@ export interface MenunggakCustomerRow extends Omit<MenunggakFigures, 'customers'
 }
 
 /**
- * Every customer connected by $d1 with the team whose areas hold their desa and the collector the desa
- * goes to (bound lists, decided by etl/domain/reports/menunggak.ts), within the scope and the filters.
+ * The parts of every customer's figures of month M (`parts`: customer_id and the columns below, each
+ * row one part): the arrears and overdue bills at the month end before and at M's end
+ * (arrears_customer_total_month_end, a month each: zone maps read only that month), M's arrears events
+ * and the bills falling due in M still owing then (a filter on the bare column, pushed into the scan).
  */
-const ASSIGNED_CUSTOMERS = `
+const FIGURE_PARTS = `
+  parts AS (
+    SELECT customer_id, bills AS start_bills, arrears AS start_arrears, 0 AS newly_overdue, 0 AS collected,
+           0 AS written_off, 0 AS falling_due, 0 AS end_bills, 0 AS end_arrears
+      FROM arrears_customer_total_month_end WHERE month = $before
+    UNION ALL
+    SELECT customer_id, 0, 0, 0, 0, 0, 0, bills, arrears FROM arrears_customer_total_month_end WHERE month = $month
+    UNION ALL
+    SELECT customer_id, 0, 0,
+           CASE WHEN kind = 'newly_overdue' THEN amount ELSE 0 END,
+           CASE WHEN kind = 'recovered' THEN -amount ELSE 0 END,
+           CASE WHEN kind = 'written_off' THEN -amount ELSE 0 END, 0, 0, 0
+      FROM arrears_events WHERE on_day BETWEEN CAST($d_first AS DATE) AND CAST($d1 AS DATE)
+    UNION ALL
+    -- a bill falls due the day after its due date
+    SELECT customer_id, 0, 0, 0, 0, 0, 1, 0, 0 FROM bill_balances
+     WHERE due_on BETWEEN CAST($d_first AS DATE) - 1 AND CAST($d1 AS DATE) - 1 AND outstanding_at_due > 0)`;
+
+/** The columns of a part of a customer's figures (FIGURE_PARTS). */
+const PART_KEYS = ['start_bills', 'start_arrears', 'newly_overdue', 'collected', 'written_off', 'falling_due', 'end_bills', 'end_arrears'] as const;
+
+/** The report's figures summed over parts `p` (FIGURE_PARTS' columns): lembar and rupiah to collect, collected, written off, left in arrears. */
+const FIGURE_SUMS = (p: string) => `coalesce(sum(${p}.start_bills + ${p}.falling_due), 0)::BIGINT AS bills_to_collect,
+  coalesce(sum(${p}.start_arrears + ${p}.newly_overdue), 0)::BIGINT AS to_collect, coalesce(sum(${p}.collected), 0)::BIGINT AS collected,
+  coalesce(sum(${p}.written_off), 0)::BIGINT AS written_off, coalesce(sum(${p}.end_bills), 0)::BIGINT AS overdue_bills,
+  coalesce(sum(${p}.end_arrears), 0)::BIGINT AS arrears`;
+
+/**
+ * The team whose areas hold each desa and the collector the desa goes to (bound lists, decided by
+ * etl/domain/reports/menunggak.ts), with their names. A team and a collector follow from the desa
+ * alone, so the rekap sums its customers by desa before it assigns them.
+ */
+const DESA_ASSIGNMENT = `
   team_areas AS (SELECT unnest($area_teams) AS team_id, unnest($area_codes) AS code),
   desa_team AS (
     SELECT a.desa_code, t.team_id FROM areas a JOIN team_areas t ON t.code = a.desa_code OR t.code = a.kecamatan_code),
   desa_collector AS (SELECT unnest($dc_teams) AS team_id, unnest($dc_desa) AS desa_code, unnest($dc_collectors) AS collector_id),
-  assigned AS (
-    SELECT c.customer_id, c.name, ar.kecamatan_name, ar.desa_name, c.tariff_class, dt.team_id, dc.collector_id
-      FROM customers c
-      LEFT JOIN areas ar ON ar.desa_code = c.desa_code
-      LEFT JOIN desa_team dt ON dt.desa_code = c.desa_code
-      LEFT JOIN desa_collector dc ON dc.team_id = dt.team_id AND dc.desa_code = c.desa_code
-     WHERE coalesce(c.connected_on, DATE '1900-01-01') <= CAST($d1 AS DATE)
-       AND ${teamScopeSql('dt.team_id')} AND (CAST($team AS VARCHAR) IS NULL OR dt.team_id = $team)
-       AND ${filterConditionSql({ kecamatan: 'ar.kecamatan_code', desa: 'c.desa_code', tariffClass: 'c.tariff_class', status: 'c.status', age: 'NULL' })}),
-  month_end AS (
-    SELECT month, customer_id, sum(arrears) AS arrears, sum(bills) AS bills FROM arrears_customer_month_end
-     WHERE month IN ($before, $month) GROUP BY ALL),
-  flows AS (
-    SELECT customer_id,
-           coalesce(sum(amount) FILTER (WHERE kind = 'newly_overdue'), 0) AS newly_overdue,
-           coalesce(-sum(amount) FILTER (WHERE kind = 'recovered'), 0) AS collected,
-           coalesce(-sum(amount) FILTER (WHERE kind = 'written_off'), 0) AS written_off
-      FROM arrears_events WHERE on_day BETWEEN CAST($d_first AS DATE) AND CAST($d1 AS DATE) GROUP BY 1),
-  falling_due AS (
-    SELECT customer_id, count(*) AS bills FROM bill_balances
-     WHERE due_on + 1 BETWEEN CAST($d_first AS DATE) AND CAST($d1 AS DATE) AND outstanding_at_due > 0 GROUP BY 1),
-  per_customer AS (
-    SELECT a.*,
-           coalesce(s.bills, 0) + coalesce(fd.bills, 0) AS bills_to_collect,
-           coalesce(s.arrears, 0) + coalesce(f.newly_overdue, 0) AS to_collect,
-           coalesce(f.collected, 0) AS collected, coalesce(f.written_off, 0) AS written_off,
-           coalesce(e.bills, 0) AS overdue_bills, coalesce(e.arrears, 0) AS arrears
-      FROM assigned a
-      LEFT JOIN month_end s ON s.customer_id = a.customer_id AND s.month = $before
-      LEFT JOIN month_end e ON e.customer_id = a.customer_id AND e.month = $month
-      LEFT JOIN flows f ON f.customer_id = a.customer_id
-      LEFT JOIN falling_due fd ON fd.customer_id = a.customer_id),
   team_names AS (SELECT team_id, min(team_name) AS team_name FROM teams GROUP BY 1),
   collector_names AS (SELECT team_id, collector_id, min(collector_name) AS collector_name FROM teams GROUP BY ALL)`;
 
-const NAMES = `LEFT JOIN team_names tn ON tn.team_id = pc.team_id
-  LEFT JOIN collector_names cn ON cn.team_id = pc.team_id AND cn.collector_id = pc.collector_id`;
+/**
+ * Rows `x` (desa_code, tariff_class, status: customers, or customers summed by desa) with their area,
+ * team and collector, kept to the scope, the team and the filters; a desa of no team's areas has none.
+ */
+const assignedSql = (x: string) => `${x}
+      LEFT JOIN areas ar ON ar.desa_code = x.desa_code
+      LEFT JOIN desa_team dt ON dt.desa_code = x.desa_code
+      LEFT JOIN desa_collector dc ON dc.team_id = dt.team_id AND dc.desa_code = x.desa_code
+      LEFT JOIN team_names tn ON tn.team_id = dt.team_id
+      LEFT JOIN collector_names cn ON cn.team_id = dt.team_id AND cn.collector_id = dc.collector_id
+     WHERE ${teamScopeSql('dt.team_id')} AND (CAST($team AS VARCHAR) IS NULL OR dt.team_id = $team)
+       AND ${filterConditionSql({ kecamatan: 'ar.kecamatan_code', desa: 'x.desa_code', tariffClass: 'x.tariff_class', status: 'x.status', age: 'NULL' })}`;
+
+/** The customer `c` was connected by the month end (no day: always). */
+const connectedSql = (c: string) => `coalesce(${c}.connected_on, DATE '1900-01-01') <= CAST($d1 AS DATE)`;
+
+const DETAIL_ORDER = 'team_id NULLS LAST, collector_id NULLS LAST, arrears DESC, customer_id';
+
+const NAMES = `dt.team_id, coalesce(tn.team_name, dt.team_id) AS team_name, dc.collector_id, cn.collector_name`;
 
 /** The visits per team × collector × desa up to `through` (YYYY-MM-DD), what the default areas and the desa's collectors come from. */
 function desaVisits(wh: Warehouse, through: string): Promise<DesaVisits[]> {
@@ -146,20 +165,50 @@ async function menunggakParams(wh: Warehouse, { asOf, filters, teamAreas, scope 
   };
 }
 
-const FIGURES = `sum(bills_to_collect)::BIGINT AS bills_to_collect, sum(to_collect)::BIGINT AS to_collect,
-  sum(collected)::BIGINT AS collected, sum(written_off)::BIGINT AS written_off,
-  sum(overdue_bills)::BIGINT AS overdue_bills, sum(arrears)::BIGINT AS arrears`;
+const FIGURE_KEYS = ['bills_to_collect', 'to_collect', 'collected', 'written_off', 'overdue_bills', 'arrears'] as const;
+type Figures = Record<(typeof FIGURE_KEYS)[number], number>;
 
-/** The rekap: one row per collector (and the team's unassigned desa, and customers of no team), by team. */
+/** The figures summed over rows (each the sum of its column, 0 for none). */
+const FIGURES = FIGURE_KEYS.map((k) => `coalesce(sum(${k}), 0)::BIGINT AS ${k}`).join(', ');
+
+/**
+ * The rekap: one row per collector (and the team's unassigned desa, and customers of no team), by team.
+ * Summed by desa, tariff class and status (a customer's team and collector follow from their desa), from
+ * the connected customers, their month-end totals (the customers not yet connected left out) and the
+ * month's flows (arrears_flows_monthly, a month of it), none of them customer by customer.
+ */
 export async function menunggakByCollector(wh: Warehouse, query: MenunggakQuery): Promise<MenunggakCollectorRow[]> {
+  const none = (columns: readonly string[]) => columns.map((k) => `0 AS ${k}`).join(', ');
   const rows = await wh.query<Omit<MenunggakCollectorRow, 'share_collected'>>(
-    `WITH ${ASSIGNED_CUSTOMERS}
-     SELECT pc.team_id, coalesce(tn.team_name, pc.team_id) AS team_name, pc.collector_id, cn.collector_name,
-            count(*)::BIGINT AS customers, count(*) FILTER (WHERE pc.arrears > 0)::BIGINT AS customers_in_arrears, ${FIGURES}
-       FROM per_customer pc ${NAMES}
-      GROUP BY pc.team_id, tn.team_name, pc.collector_id, cn.collector_name
-      ORDER BY pc.team_id NULLS LAST, pc.collector_id NULLS LAST`,
-    await menunggakParams(wh, query),
+    `WITH ${DESA_ASSIGNMENT},
+     not_connected AS (SELECT customer_id FROM customers c WHERE NOT ${connectedSql('c')}),
+     parts AS (
+       SELECT desa_code, tariff_class, status, count(*) AS customers, 0 AS customers_in_arrears, ${none(PART_KEYS)}
+         FROM customers c WHERE ${connectedSql('c')} GROUP BY ALL
+       UNION ALL BY NAME
+       SELECT desa_code, tariff_class, status, sum(bills) AS start_bills, sum(arrears) AS start_arrears
+         FROM arrears_customer_total_month_end
+        WHERE month = $before AND customer_id NOT IN (SELECT customer_id FROM not_connected) GROUP BY ALL
+       UNION ALL BY NAME
+       SELECT desa_code, tariff_class, status, count(*) FILTER (WHERE arrears > 0) AS customers_in_arrears,
+              sum(bills) AS end_bills, sum(arrears) AS end_arrears
+         FROM arrears_customer_total_month_end
+        WHERE month = $month AND customer_id NOT IN (SELECT customer_id FROM not_connected) GROUP BY ALL
+       UNION ALL BY NAME
+       SELECT desa_code, tariff_class, status, sum(newly_overdue) AS newly_overdue, sum(collected) AS collected,
+              sum(written_off) AS written_off, sum(falling_due) AS falling_due
+         FROM arrears_flows_monthly
+        WHERE month = $month AND connected_idx <= ${monthIndexSql('CAST($d1 AS DATE)')} GROUP BY ALL),
+     by_desa AS (
+       SELECT desa_code, tariff_class, status, coalesce(sum(customers), 0) AS customers, coalesce(sum(customers_in_arrears), 0) AS customers_in_arrears,
+              ${PART_KEYS.map((k) => `coalesce(sum(${k}), 0) AS ${k}`).join(', ')}
+         FROM parts GROUP BY ALL)
+     SELECT ${NAMES}, sum(x.customers)::BIGINT AS customers, sum(x.customers_in_arrears)::BIGINT AS customers_in_arrears, ${FIGURE_SUMS('x')}
+       FROM ${assignedSql('by_desa x')}
+      GROUP BY ALL
+      ORDER BY dt.team_id NULLS LAST, dc.collector_id NULLS LAST`,
+    // the month's first day bounds the flows, which arrears_flows_monthly holds by month
+    (({ d_first: _, ...params }) => params)(await menunggakParams(wh, query)),
   );
   return rows.map(withShare);
 }
@@ -177,27 +226,27 @@ export async function menunggakCustomers(
   query: MenunggakQuery & { page?: { offset?: number; limit?: number } },
 ): Promise<{ count: number; totals: Omit<MenunggakFigures, 'customers' | 'customers_in_arrears'>; rows: MenunggakCustomerRow[] }> {
   requirePersonalData(query.scope, 'The Menunggak per petugas detail');
-  const params = await menunggakParams(wh, query);
-  const [rows, [{ count, ...sums }]] = await Promise.all([
-    wh.query<Omit<MenunggakCustomerRow, 'share_collected'>>(
-      `WITH ${ASSIGNED_CUSTOMERS}
-       SELECT pc.team_id, coalesce(tn.team_name, pc.team_id) AS team_name, pc.collector_id, cn.collector_name,
-              pc.customer_id, pc.name, pc.kecamatan_name, pc.desa_name, pc.tariff_class,
-              pc.bills_to_collect::BIGINT AS bills_to_collect, pc.to_collect::BIGINT AS to_collect, pc.collected::BIGINT AS collected,
-              pc.written_off::BIGINT AS written_off, pc.overdue_bills::BIGINT AS overdue_bills, pc.arrears::BIGINT AS arrears
-         FROM per_customer pc ${NAMES}
-        WHERE pc.to_collect > 0
-        ORDER BY pc.team_id NULLS LAST, pc.collector_id NULLS LAST, pc.arrears DESC, pc.customer_id
-        LIMIT CAST($limit AS BIGINT) OFFSET $offset`,
-      { ...params, limit: query.page?.limit ?? null, offset: query.page?.offset ?? 0 },
-    ),
-    wh.query<{ count: number } & Omit<MenunggakFigures, 'customers' | 'customers_in_arrears' | 'share_collected'>>(
-      `WITH ${ASSIGNED_CUSTOMERS} SELECT count(*)::BIGINT AS count, ${FIGURES} FROM per_customer WHERE to_collect > 0`,
-      params,
-    ),
-  ]);
-  const zero = { bills_to_collect: 0, to_collect: 0, collected: 0, written_off: 0, overdue_bills: 0, arrears: 0 };
-  return { count, totals: withShare(count > 0 ? sums : zero), rows: rows.map(withShare) };
+  type Line = { pos: number | null; count: number | null } & Omit<MenunggakCustomerRow, 'share_collected'>;
+  // one pass: the totals of the whole selection (pos NULL, first), then the page's lines in order
+  const [{ count, ...sums }, ...lines] = await wh.query<Line>(
+    `WITH ${FIGURE_PARTS}, ${DESA_ASSIGNMENT},
+     figures AS (SELECT p.customer_id, ${FIGURE_SUMS('p')} FROM parts p GROUP BY p.customer_id),
+     selected AS (
+       SELECT ${NAMES}, x.customer_id, x.name, ar.kecamatan_name, ar.desa_name, x.tariff_class,
+              f.bills_to_collect::BIGINT AS bills_to_collect, f.to_collect::BIGINT AS to_collect, f.collected::BIGINT AS collected,
+              f.written_off::BIGINT AS written_off, f.overdue_bills::BIGINT AS overdue_bills, f.arrears::BIGINT AS arrears
+         FROM ${assignedSql('figures f JOIN customers x USING (customer_id)')} AND f.to_collect > 0 AND ${connectedSql('x')}),
+     page AS (
+       SELECT * FROM selected ORDER BY ${DETAIL_ORDER} LIMIT CAST($limit AS BIGINT) OFFSET $offset)
+     SELECT row_number() OVER (ORDER BY ${DETAIL_ORDER}) AS pos, * FROM page
+     UNION ALL BY NAME
+     SELECT NULL AS pos, count(*)::BIGINT AS count, ${FIGURES} FROM selected
+     ORDER BY pos NULLS FIRST`,
+    { ...(await menunggakParams(wh, query)), limit: query.page?.limit ?? null, offset: query.page?.offset ?? 0 },
+  );
+  const rows = lines.map(({ pos: _, count: __, ...row }) => withShare(row));
+  const totals = Object.fromEntries(FIGURE_KEYS.map((k) => [k, sums[k]])) as Figures;
+  return { count: count ?? 0, totals: withShare(totals), rows };
 }
 
 /** The default areas of every team (defaultTeamAreas) from the visits up to `through` (YYYY-MM-DD). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lembarOfPayment, LPP_MAX_DAYS } from '../../../../etl/domain/reports/lpp';
+import { daysOfPage, lembarOfPayment, LPP_MAX_DAYS } from '../../../../etl/domain/reports/lpp';
 import { lppReport } from '../../../../etl/queries/reports/lpp';
 import { parseReportParams } from '../../../../etl/queries/reports/params';
 
@@ -35,5 +35,30 @@ describe('the lembar a payment pays', () => {
   it('a payment with no period counts the bills it was applied to', () => {
     expect(lembarOfPayment(null, 2)).toBe(2);
     expect(lembarOfPayment(null, 0)).toBe(0); // the opening balance or credit only
+  });
+});
+
+describe('the days a page of the detail falls on', () => {
+  // 3 lines on the 1st, none on the 2nd, 2 on the 3rd, 4 on the 4th: lines 0–2, 3–4, 5–8
+  const days = [
+    { day: '2024-03-01', lines: 3 },
+    { day: '2024-03-02', lines: 0 },
+    { day: '2024-03-03', lines: 2 },
+    { day: '2024-03-04', lines: 4 },
+  ];
+
+  it('the first page, within one day', () => {
+    expect(daysOfPage(days, 0, 2)).toEqual({ from: '2024-03-01', to: '2024-03-01', offset: 0 });
+  });
+
+  it('a page across days starts within its first day and skips the days without lines', () => {
+    expect(daysOfPage(days, 2, 4)).toEqual({ from: '2024-03-01', to: '2024-03-04', offset: 2 });
+    expect(daysOfPage(days, 3, 2)).toEqual({ from: '2024-03-03', to: '2024-03-03', offset: 0 });
+    expect(daysOfPage(days, 6, 100)).toEqual({ from: '2024-03-04', to: '2024-03-04', offset: 1 });
+  });
+
+  it('none past the last line', () => {
+    expect(daysOfPage(days, 9, 10)).toBeNull();
+    expect(daysOfPage([], 0, 10)).toBeNull();
   });
 });
