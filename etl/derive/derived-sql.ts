@@ -489,12 +489,15 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
        GROUP BY ALL`,
   },
   {
-    // Water sales billed: bills issued in each month and their total.
+    // Water sales billed: bills issued in each month and their total, by the customer's desa × tariff class
+    // × status (Efektivitas Penagihan's filters; the overview sums a month's rows). A left join: every
+    // bill counts in the unfiltered sums. Stored by month.
     table: 'billing_monthly',
     sql: `CREATE OR REPLACE TABLE billing_monthly AS
-      SELECT strftime(m, '%Y-%m') AS month, bills, billed
-        FROM (SELECT date_trunc('month', issued_on) AS m, count(*)::BIGINT AS bills, sum(total_amount)::BIGINT AS billed
-                FROM bills GROUP BY 1)`,
+      SELECT strftime(m, '%Y-%m') AS month, desa_code, tariff_class, status, bills, billed
+        FROM (SELECT date_trunc('month', b.issued_on) AS m, c.desa_code, c.tariff_class, c.status, count(*)::BIGINT AS bills, sum(b.total_amount)::BIGINT AS billed
+                FROM bills b LEFT JOIN customers c USING (customer_id) GROUP BY ALL)
+       ORDER BY month`,
   },
   {
     // The DRD's rekap (etl/queries/reports/drd.ts): the bills of each billing period by desa, tariff
@@ -509,12 +512,16 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
   },
   {
     // Money applied to debts by the month it was paid and the month the bill was issued (NULL for an
-    // opening balance): both Efektivitas Penagihan variants add these up over their 12-month window.
+    // opening balance), by the customer's desa × tariff class × status: both Efektivitas Penagihan
+    // variants add these up over their 12-month window, for the report's filters. A left join: every
+    // rupiah applied counts in the unfiltered sums. Stored by the month paid.
     table: 'collections_monthly',
     sql: `CREATE OR REPLACE TABLE collections_monthly AS
-      SELECT strftime(paid, '%Y-%m') AS paid_month, strftime(issued, '%Y-%m') AS bill_month, collected
-        FROM (SELECT date_trunc('month', paid_on) AS paid, date_trunc('month', issued_on) AS issued, sum(amount)::BIGINT AS collected
-                FROM payment_allocations WHERE target IN ('bill', 'opening') GROUP BY ALL)`,
+      SELECT strftime(paid, '%Y-%m') AS paid_month, strftime(issued, '%Y-%m') AS bill_month, desa_code, tariff_class, status, collected
+        FROM (SELECT date_trunc('month', a.paid_on) AS paid, date_trunc('month', a.issued_on) AS issued, c.desa_code, c.tariff_class, c.status,
+                     sum(a.amount)::BIGINT AS collected
+                FROM payment_allocations a LEFT JOIN customers c USING (customer_id) WHERE a.target IN ('bill', 'opening') GROUP BY ALL)
+       ORDER BY paid_month`,
   },
   {
     // Menunggak per petugas's flows (etl/queries/reports/menunggak.ts): each month's arrears events

@@ -48,12 +48,15 @@ export interface BillingYear {
   collectedAllReceipts: number;
 }
 
-/** The twelve months of billing to the end of `month`, and what was collected (both variants). */
+/**
+ * The twelve months of billing to the end of `month`, and what was collected (both variants), over every
+ * area (billing_monthly and collections_monthly hold a row per desa × tariff class × status).
+ */
 export async function billingYear(wh: Warehouse, { month }: { month: string }): Promise<BillingYear> {
   const first = addMonths(month, -11);
   const row = await wh.one<{ billed: number; months: number; own: number; all_receipts: number }>(
     `SELECT (SELECT coalesce(sum(billed), 0) FROM billing_monthly WHERE month BETWEEN $first AND $last)::BIGINT AS billed,
-            (SELECT count(*) FROM billing_monthly WHERE month BETWEEN $first AND $last AND bills > 0)::BIGINT AS months,
+            (SELECT count(DISTINCT month) FROM billing_monthly WHERE month BETWEEN $first AND $last AND bills > 0)::BIGINT AS months,
             (SELECT coalesce(sum(collected), 0) FROM collections_monthly
               WHERE bill_month BETWEEN $first AND $last AND paid_month <= $last)::BIGINT AS own,
             (SELECT coalesce(sum(collected), 0) FROM collections_monthly WHERE paid_month BETWEEN $first AND $last)::BIGINT AS all_receipts`,

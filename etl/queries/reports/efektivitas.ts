@@ -3,12 +3,14 @@
  * the same twelve months of billing (billingYear, receivables.ts), with their parts as the report's
  * rows: this month's bills, the bills of the eleven months before, and the older bills and opening
  * balances (which only the all-receipts variant counts). Read from billing_monthly and
- * collections_monthly as billingYear reads them; the parts add up to its figures (tested).
- * Detail: the same per bill month. The monthly tables hold no area, so this report takes no filter.
+ * collections_monthly as billingYear reads them; unfiltered, the parts add up to its figures (tested).
+ * Both tables hold the customer's desa, tariff class and status, so the report takes the DRD's filters
+ * (wilayah, golongan, status: the customer's, as every report). Detail: the same per bill month.
  */
 import { addMonths } from '../../domain/period';
 import { asLines, totalsOf } from '../../domain/reports/rekap';
 import type { ReportColumn, ReportView } from '../../domain/reports/shape';
+import { conditionParams, filterConditionSql } from '../filters';
 import { echoParams } from './params';
 import { defineReport, type ReportDefinition } from './report';
 
@@ -33,18 +35,24 @@ interface MonthLine {
   collected_all: number;
 }
 
+/** The filters on a row `r` of billing_monthly or collections_monthly (a left join: rows of no known desa stay unfiltered). */
+const CONDITION = filterConditionSql({ kecamatan: 'a.kecamatan_code', desa: 'r.desa_code', tariffClass: 'r.tariff_class', status: 'r.status', age: 'NULL' });
+
 /**
  * Per bill month of the window (first … M): billed, received up to M's end (own bills), received in
  * the window (all receipts); then one line for everything older (bill_month NULL, not billed in the
- * window: no own-bills part).
+ * window: no own-bills part). Only receipts up to M's end count in either variant.
  */
 const LINES_SQL = `
-  WITH window_months AS (SELECT month, billed FROM billing_monthly WHERE month BETWEEN $first AND $last),
+  WITH window_months AS (
+    SELECT r.month, sum(r.billed) AS billed FROM billing_monthly r LEFT JOIN areas a USING (desa_code)
+     WHERE r.month BETWEEN $first AND $last AND ${CONDITION} GROUP BY 1),
   received AS (
-    SELECT CASE WHEN bill_month BETWEEN $first AND $last THEN bill_month END AS bill_month,
-           sum(collected) FILTER (WHERE paid_month <= $last) AS own,
-           sum(collected) FILTER (WHERE paid_month BETWEEN $first AND $last) AS all_receipts
-      FROM collections_monthly GROUP BY 1)
+    SELECT CASE WHEN r.bill_month BETWEEN $first AND $last THEN r.bill_month END AS bill_month,
+           sum(r.collected) AS own,
+           sum(r.collected) FILTER (WHERE r.paid_month >= $first) AS all_receipts
+      FROM collections_monthly r LEFT JOIN areas a USING (desa_code)
+     WHERE r.paid_month <= $last AND ${CONDITION} GROUP BY 1)
   SELECT w.month AS bill_month, w.billed::BIGINT AS billed, coalesce(r.own, 0)::BIGINT AS collected_own, coalesce(r.all_receipts, 0)::BIGINT AS collected_all
     FROM window_months w LEFT JOIN received r ON r.bill_month = w.month
   UNION ALL
@@ -58,13 +66,13 @@ function partOf(line: MonthLine, month: string): Part {
 export const efektivitasReport: ReportDefinition = defineReport({
   id: 'efektivitas',
   period: { kind: 'month', param: 'month' },
-  filters: [],
+  filters: ['kecamatan', 'desa', 'tariffClass', 'status'],
   detailIsPersonal: false,
   columns: (view: ReportView) => (view === 'detail' ? DETAIL_COLUMNS : REKAP_COLUMNS),
   async run(wh, query) {
     const month = query.period.month;
     if (!month) throw new RangeError('the efektivitas report needs a month');
-    const lines = await wh.query<MonthLine>(LINES_SQL, { first: addMonths(month, -11), last: month });
+    const lines = await wh.query<MonthLine>(LINES_SQL, { first: addMonths(month, -11), last: month, ...conditionParams(query.filters) });
     const base = { report: 'efektivitas', view: query.view, filters: echoParams(efektivitasReport, query.period, query.filters) };
     const columns = query.view === 'detail' ? DETAIL_COLUMNS : REKAP_COLUMNS;
     const shown =
