@@ -18,6 +18,7 @@ import { customersOwing, sealingCandidates } from '../../etl/queries/sealing';
 import { DEFAULT_SEALING_POLICY } from '../../etl/domain/sealing';
 import { drdReport } from '../../etl/queries/reports/drd';
 import { dsrReport } from '../../etl/queries/reports/dsr';
+import { efektivitasReport } from '../../etl/queries/reports/efektivitas';
 import { EVERYTHING } from '../../etl/queries/scope';
 import { arrearsMovement } from '../../etl/queries/movement';
 import { billingYear, notYetDueAsOf, notYetDueAtMonthEnd } from '../../etl/queries/receivables';
@@ -240,6 +241,39 @@ describe('a generated utility, loaded', () => {
         collectedOwnBills: direct.own,
         collectedAllReceipts: direct.all,
       });
+    }
+  });
+
+  it('Efektivitas of every month: the kecamatan add up to the unfiltered lines, and each golongan’s equal its bills and payments', async () => {
+    const kecamatan = (await wh.query<{ code: string }>(`SELECT DISTINCT kecamatan_code AS code FROM areas ORDER BY 1`)).map((r) => r.code);
+    const classes = (await wh.query<{ code: string }>(`SELECT DISTINCT tariff_class AS code FROM customers ORDER BY 1`)).map((r) => r.code);
+    const run = (month: string, filters: ArrearsFilters) => efektivitasReport.run(wh, { view: 'detail', period: { month }, filters, window: null }, EVERYTHING);
+    const figures = (rows: Record<string, string | number | null>[]) => rows.map((r) => [r.bill_month, r.billed, r.collected_own, r.collected_all]);
+    for (const [monthEnd] of monthEnds()) {
+      const month = monthEnd.slice(0, 7);
+      const whole = await run(month, {});
+      const parts = await Promise.all(kecamatan.map((k) => run(month, { kecamatan: k })));
+      const summed = whole.rows.map((line) => {
+        const same = parts.map((p) => p.rows.find((x) => x.bill_month === line.bill_month));
+        const sum = (k: string) => (line[k] === null ? null : same.reduce((t, x) => t + Number(x?.[k] ?? 0), 0));
+        return [line.bill_month, sum('billed'), sum('collected_own'), sum('collected_all')];
+      });
+      expect(summed, month).toEqual(figures(whole.rows));
+      // Independently of the derived tables: each golongan's customers' bills of the window and what was applied to them.
+      const from = `${addMonths(month, -11)}-01`;
+      for (const tariffClass of classes) {
+        const direct = await wh.one<{ billed: number; own: number; all: number }>(
+          `WITH mine AS (SELECT customer_id FROM customers WHERE tariff_class = $tariff)
+           SELECT (SELECT coalesce(sum(total_amount), 0) FROM bills JOIN mine USING (customer_id) WHERE issued_on BETWEEN $from::DATE AND $to::DATE)::BIGINT AS billed,
+                  (SELECT coalesce(sum(a.amount), 0) FROM payment_allocations a JOIN mine USING (customer_id) JOIN bills b USING (bill_id)
+                    WHERE a.target = 'bill' AND b.issued_on BETWEEN $from::DATE AND $to::DATE AND a.paid_on <= $to::DATE)::BIGINT AS own,
+                  (SELECT coalesce(sum(a.amount), 0) FROM payment_allocations a JOIN mine USING (customer_id)
+                    WHERE a.target IN ('bill', 'opening') AND a.paid_on BETWEEN $from::DATE AND $to::DATE)::BIGINT AS all`,
+          { tariff: tariffClass, from, to: monthEnd },
+        );
+        const r = await efektivitasReport.run(wh, { view: 'rekap', period: { month }, filters: { tariffClass }, window: null }, EVERYTHING);
+        expect([r.totals.billed, r.totals.collected_own, r.totals.collected_all], `${month} ${tariffClass}`).toEqual([direct.billed, direct.own, direct.all]);
+      }
     }
   });
 

@@ -255,6 +255,62 @@ describe('Efektivitas Penagihan of April 2024', () => {
     ]);
   });
 
+  // Curup Timur (17.02.17) is C2 and C3: 30,000 + 100,000 billed each month from February; P2 (100,000,
+  // C3's January bill, issued in February) and P5 (60,000, C3's March bill, issued in April) to its own
+  // bills, P4 (50,000) to C2's opening balance.
+  it('kecamatan Curup Timur: its customers’ bills and receipts only', async () => {
+    const filters = { kecamatan: '17.02.17' };
+    const r = await efektivitasReport.run(wh, query('rekap', '2024-04', filters), MANAGER);
+    expect(r.rows.map((x) => [x.part, x.billed, x.collected_own, x.collected_all])).toEqual([
+      ['this_month', 130_000, 60_000, 60_000],
+      ['rest_of_year', 260_000, 100_000, 100_000],
+      ['older', null, null, 50_000],
+    ]);
+    expect(r.totals).toMatchObject({ billed: 390_000, collected_own: 160_000, collected_all: 210_000 });
+    expect(r.filters).toMatchObject({ month: '2024-04', kecamatan: '17.02.17', desa: null, tariff_class: null, status: null });
+    const detail = await efektivitasReport.run(wh, query('detail', '2024-04', filters), MANAGER);
+    expect(detail.rows.map((x) => [x.bill_month, x.billed, x.collected_own, x.collected_all])).toEqual([
+      ['2024-02', 130_000, 100_000, 100_000],
+      ['2024-03', 130_000, 0, 0],
+      ['2024-04', 130_000, 60_000, 60_000],
+      [null, null, null, 50_000],
+    ]);
+  });
+
+  // R2 is C1 and C2: February 40,000 + 30,000, March 50,000 + 30,000, April 60,000 + 45,000 (C1) + 30,000;
+  // P1 (40,000, C1's January bill) and P3 (20,000, C1's February bill) to its own bills, P4 (50,000) to
+  // C2's opening balance; nothing paid yet on April's bills.
+  it('golongan R2: its customers’ bills and receipts only', async () => {
+    const r = await efektivitasReport.run(wh, query('rekap', '2024-04', { tariffClass: 'R2' }), MANAGER);
+    expect(r.rows.map((x) => [x.part, x.billed, x.collected_own, x.collected_all])).toEqual([
+      ['this_month', 135_000, 0, 0],
+      ['rest_of_year', 150_000, 60_000, 60_000],
+      ['older', null, null, 50_000],
+    ]);
+    expect(r.totals).toMatchObject({ billed: 285_000, collected_own: 60_000, collected_all: 110_000 });
+    expect(r.totals.ratio_all).toBeCloseTo(110_000 / 285_000, 12);
+  });
+
+  it('the desa, golongan and status of every customer together give the unfiltered lines, every month', async () => {
+    const splits: ReportQuery['filters'][][] = [
+      [{ desa: '17.02.09.1001' }, { desa: '17.02.17.2001' }],
+      [{ tariffClass: 'R2' }, { tariffClass: 'N1' }],
+      [{ status: 'active' }, { status: 'sealed' }],
+    ];
+    const measures = ['billed', 'collected_own', 'collected_all'] as const;
+    for (const month of ['2024-02', '2024-03', '2024-04']) {
+      const whole = await efektivitasReport.run(wh, query('detail', month), MANAGER);
+      for (const split of splits) {
+        const parts = await Promise.all(split.map((f) => efektivitasReport.run(wh, query('detail', month, f), MANAGER)));
+        const summed = whole.rows.map((line) => {
+          const same = parts.map((p) => p.rows.find((x) => x.bill_month === line.bill_month));
+          return Object.fromEntries(measures.map((k) => [k, line[k] === null ? null : same.reduce((t, x) => t + Number(x?.[k] ?? 0), 0)]));
+        });
+        expect(summed, `${month} ${JSON.stringify(split)}`).toEqual(whole.rows.map((line) => Object.fromEntries(measures.map((k) => [k, line[k]]))));
+      }
+    }
+  });
+
   it.each(['2024-02', '2024-03', '2024-04'])('%s: the totals equal billingYear', async (month) => {
     const r = await efektivitasReport.run(wh, query('rekap', month), MANAGER);
     const y = await billingYear(wh, { month });
