@@ -106,7 +106,7 @@ test('DRD: per wilayah with subtotals, per golongan through the form; the detail
   await expect(page.getByTestId('report-table').locator('tbody tr')).toHaveCount(golongan.rows.length);
 });
 
-test('Efektivitas: the parts add up to the overview’s two variants', async ({ page }) => {
+test('Efektivitas: the parts add up to the overview’s two variants; one kecamatan through the form, on the page and in print', async ({ page }) => {
   await signIn(page, 'director', `/reports/efektivitas?month=${MONTH}`);
   const body = await report(page.request, 'efektivitas', `month=${MONTH}`);
   const overview = (await (await page.request.get(`/api/v1/overview?as_of=${MONTH}`)).json()) as {
@@ -117,6 +117,22 @@ test('Efektivitas: the parts add up to the overview’s two variants', async ({ 
   expect(body.totals.ratio_own).toBeCloseTo(ce.own_bills.ratio, 12);
   expect(body.rows.map((r) => r.part)).toEqual(['this_month', 'rest_of_year', 'older']);
   await expect(page.getByTestId('report-table').locator('tbody th')).toHaveText(['Rekening bulan ini', 'Rekening 11 bulan sebelumnya', 'Rekening lebih lama dan saldo awal']);
+
+  // one kecamatan through the form: its customers' figures, a part of the utility's, in the page and the print view
+  const kecamatan = '17.02.09';
+  await page.getByLabel('Kecamatan').selectOption(kecamatan);
+  await page.getByRole('button', { name: 'Terapkan' }).click();
+  await expect(page).toHaveURL(new RegExp(`kecamatan=${kecamatan.replaceAll('.', '\\.')}`));
+  const filtered = await report(page.request, 'efektivitas', `month=${MONTH}&kecamatan=${kecamatan}`);
+  expect(filtered.filters).toMatchObject({ month: MONTH, kecamatan, tariff_class: null });
+  expect(filtered.totals.billed).toBeGreaterThan(0);
+  expect(filtered.totals.billed).toBeLessThan(ce.billed);
+  expect(filtered.totals.collected_all).toBeLessThan(ce.all_receipts.collected);
+  expect(await footValue(page, filtered, 'billed')).toBe(String(filtered.totals.billed));
+  await page.getByRole('link', { name: 'Cetak A4' }).click();
+  await expect(page).toHaveURL(new RegExp(`/print/reports/efektivitas\\?.*kecamatan=${kecamatan.replaceAll('.', '\\.')}`));
+  await expect(page.locator('.rp-title')).toContainText('Kecamatan: ');
+  await expect(page.getByTestId('report-sheet').locator('tbody tr')).toHaveCount(filtered.rows.length);
 });
 
 test('a manager reads the rekap, not the detail with names; a bad parameter is named', async ({ page }) => {
