@@ -5,7 +5,7 @@
  * balances (which only the all-receipts variant counts). Read from billing_monthly and
  * collections_monthly as billingYear reads them; unfiltered, the parts add up to its figures (tested).
  * Both tables hold the customer's desa, tariff class and status, so the report takes the DRD's filters
- * (wilayah, golongan, status: the customer's, as every report). Detail: the same per bill month.
+ * (wilayah, golongan, the customer's status). Detail: the same per bill month.
  */
 import { addMonths } from '../../domain/period';
 import { asLines, totalsOf } from '../../domain/reports/rekap';
