@@ -1,6 +1,6 @@
 /**
  * A report's result as the shared DataTable's view: its columns with their headers, the rows (coded
- * values named, subtotal rows marked), the grand totals, the page of a detail view, and the download
+ * values named, subtotal rows marked), the grand totals, one page of the rows, and the download
  * links, which are the report's API with the page's parameters.
  */
 import type { ReportResult, ReportRow } from '../../../etl/domain/reports/shape';
@@ -27,15 +27,19 @@ export function reportTableView(result: ReportResult, lang: Lang, search: URLSea
     personal: c.personal,
   }));
   const params = reportSearch(search).toString();
+  // A rekap comes whole (its print view and downloads list every line); the page shows it a page at a
+  // time, as a detail: an LPP month at a million customers is thousands of lines, megabytes of HTML.
+  const whole = result.limit === null;
+  const shown = whole ? { ...result, rows: result.rows.slice((page - 1) * pageSize, page * pageSize) } : result;
   return {
     id: `report-${result.report}`,
     prefix: '',
     columns: columns as TableView<ReportRow>['columns'],
-    rows: displayRows(result, lang),
+    rows: displayRows(shown, lang),
     totals: result.totals as TableView<ReportRow>['totals'],
-    count: result.count,
-    page: result.limit === null ? 1 : page,
-    pageSize: result.limit === null ? Math.max(result.rows.length, 1) : pageSize,
+    count: whole ? result.rows.length : result.count,
+    page,
+    pageSize,
     sort: null,
     exportHref: `/api/v1/reports/${result.report}${params ? `?${params}` : ''}`,
   };
