@@ -1,5 +1,6 @@
 /** The collection teams' settings on the Data page: the route planner's recent-visit days (admins edit). */
-import { Form, useActionData, useLocation } from '@remix-run/react';
+import { Form } from '@remix-run/react';
+import { useSettingsResult } from './use-settings-result';
 import { useLang, useT } from '~/i18n';
 import { formatDate } from '~/i18n/format';
 import { COLLECTIONS_INTENT, MAX_RECENT_VISIT_DAYS, type CollectionSettings } from '~/lib/settings/collections';
@@ -8,9 +9,7 @@ import { CsrfInput } from '~/ui/csrf-input';
 export function CollectionSettingsForm({ settings, canEdit }: { settings: CollectionSettings; canEdit: boolean }) {
   const t = useT();
   const lang = useLang();
-  const failure = useActionData() as { intent?: string; values?: Record<string, string> } | undefined;
-  const mine = failure?.intent === COLLECTIONS_INTENT ? failure : undefined;
-  const saved = new URLSearchParams(useLocation().search).get('saved') === COLLECTIONS_INTENT;
+  const { mine, saved } = useSettingsResult<{ intent?: string; values?: Record<string, string> }>(COLLECTIONS_INTENT);
   return (
     <section className="panel" aria-labelledby="collections-settings-title" data-testid="collection-settings">
       <div className="panel-head">

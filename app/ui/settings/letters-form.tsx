@@ -1,5 +1,6 @@
 /** The letters' settings on the Data page: letterhead, signer, numbering, sealing policy (admins edit). */
-import { Form, useActionData, useLocation } from '@remix-run/react';
+import { Form } from '@remix-run/react';
+import { useSettingsResult } from './use-settings-result';
 import { useLang, useT, type MessageKey } from '~/i18n';
 import { formatDate } from '~/i18n/format';
 import type { LetterFormField, LetterSettings } from '~/lib/settings/letters.server';
@@ -28,9 +29,7 @@ const FIELDS: { name: LetterFormField; value: (s: LetterSettings) => string; num
 export function LetterSettingsForm({ settings, canEdit }: { settings: LetterSettings; canEdit: boolean }) {
   const t = useT();
   const lang = useLang();
-  const failure = useActionData() as { intent?: string; field?: LetterFormField; values?: Record<string, string> } | undefined;
-  const mine = failure?.intent === 'letters' ? failure : undefined;
-  const saved = new URLSearchParams(useLocation().search).get('saved') === 'letters';
+  const { mine, saved } = useSettingsResult<{ intent?: string; field?: LetterFormField; values?: Record<string, string> }>('letters');
   const label = (f: LetterFormField) => t(`settings.letters.${f}` as MessageKey);
   return (
     <section className="panel" aria-labelledby="letters-settings-title" data-testid="letter-settings">

@@ -1,5 +1,6 @@
 /** The reports' signature boxes on the Data page (admins edit; up to four, each label, jabatan, nama, NIP/NIK). */
-import { Form, useActionData, useLocation } from '@remix-run/react';
+import { Form } from '@remix-run/react';
+import { useSettingsResult } from './use-settings-result';
 import { useT, type MessageKey } from '~/i18n';
 import { MAX_SIGNATURES, SIGNATURE_FIELDS, signatureField } from '~/lib/settings/report-signatures';
 import type { ReportSettings } from '~/lib/settings/reports.server';
@@ -14,9 +15,7 @@ const FIELD_LABEL: Record<(typeof SIGNATURE_FIELDS)[number], MessageKey> = {
 
 export function ReportSettingsForm({ settings, canEdit }: { settings: ReportSettings; canEdit: boolean }) {
   const t = useT();
-  const failure = useActionData() as { intent?: string; field?: string } | undefined;
-  const mine = failure?.intent === 'reports' ? failure : undefined;
-  const saved = new URLSearchParams(useLocation().search).get('saved') === 'reports';
+  const { mine, saved } = useSettingsResult<{ intent?: string; field?: string }>('reports');
   return (
     <section className="panel" aria-labelledby="report-settings-title" data-testid="report-settings">
       <div className="panel-head">

@@ -1,5 +1,6 @@
 /** The collection teams' areas on the Data page (Menunggak per petugas): admins edit, others read. */
-import { Form, useActionData, useLocation } from '@remix-run/react';
+import { Form } from '@remix-run/react';
+import { useSettingsResult } from './use-settings-result';
 import { useLang, useT } from '~/i18n';
 import { formatDate } from '~/i18n/format';
 import type { TeamAreasSection } from '~/lib/settings/team-areas-action.server';
@@ -8,9 +9,7 @@ import { CsrfInput } from '~/ui/csrf-input';
 export function TeamAreasForm({ section, canEdit }: { section: TeamAreasSection; canEdit: boolean }) {
   const t = useT();
   const lang = useLang();
-  const failure = useActionData() as { intent?: string; message?: string; team?: string | null; values?: Record<string, string> } | undefined;
-  const mine = failure?.intent === 'team-areas' ? failure : undefined;
-  const saved = new URLSearchParams(useLocation().search).get('saved') === 'team-areas';
+  const { mine, saved } = useSettingsResult<{ intent?: string; message?: string; team?: string | null; values?: Record<string, string> }>('team-areas');
   const named = (codes: readonly string[]) => (codes.length ? codes.map((c) => `${c} ${section.names[c] ?? ''}`.trim()).join(', ') : t('settings.teamAreas.none'));
   return (
     <section className="panel" aria-labelledby="team-areas-title" data-testid="team-areas-settings">
