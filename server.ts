@@ -16,10 +16,10 @@
  */
 import { createRequestHandler, installGlobals, writeReadableStreamToWritable, type ServerBuild } from '@remix-run/node';
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from 'express';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { env } from './app/lib/env.server';
 import { ALLOWED_METHODS, BODY_LIMIT_BYTES, CACHE_CONTROL, originIsHost, SECURITY_HEADERS } from './app/lib/http.server';
@@ -97,6 +97,21 @@ function tooLarge(req: ExpressRequest, res: ExpressResponse): void {
   refuse(res, 413, 'payload_too_large', `request bodies are limited to ${BODY_LIMIT_BYTES} bytes`);
 }
 
+/** The URL paths of public/'s files outside the build's assets (favicon, robots.txt, letterhead logos). */
+function publicFiles(dir: string, assetsPath: string): string[] {
+  const found: string[] = [];
+  const walk = (at: string, path: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const url = `${path}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (`${url}/` !== assetsPath) walk(join(at, entry.name), url);
+      } else found.push(url);
+    }
+  };
+  walk(dir, '');
+  return found;
+}
+
 function createApp(build: ServerBuild): express.Express {
   const handle = createRequestHandler(build, process.env.NODE_ENV ?? build.mode);
   const hooks = build.entry.module as unknown as EntryHooks;
@@ -125,7 +140,10 @@ function createApp(build: ServerBuild): express.Express {
   });
 
   app.use(build.publicPath, express.static(resolve(ROOT, build.assetsBuildDirectory), { immutable: true, maxAge: '1y', fallthrough: false, index: false }));
-  app.use(express.static(resolve(ROOT, 'public'), { maxAge: '1h', index: false }));
+  // public/'s other files by their exact paths: express.static in front of every page looked each page's
+  // path up on disk first and built an error (with its stack) for the miss, ~0.5 ms of CPU a page.
+  const files = express.static(resolve(ROOT, 'public'), { maxAge: '1h', index: false, fallthrough: false });
+  for (const path of publicFiles(resolve(ROOT, 'public'), build.publicPath)) app.get(path, files);
 
   app.all('*', async (req, res, next) => {
     try {

@@ -77,7 +77,23 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
 
 type SessionCheck = { user: User; session: KabaSession } | { user: null; session: KabaSession; expired: boolean };
 
-async function sessionUser(request: Request): Promise<SessionCheck> {
+/**
+ * The check of each request in flight, by its abort signal: Remix hands every loader of a document its
+ * own copy of the Request, but all copies share the one signal server.ts made for the HTTP request.
+ * The root, layout and page loaders then read the cookie, the users and the sessions files once.
+ * Only for GET and HEAD: after an action (which may end or change the session) it is checked again.
+ */
+const checks = new WeakMap<AbortSignal, Promise<SessionCheck>>();
+
+function sessionUser(request: Request): Promise<SessionCheck> {
+  const signal = request.signal as AbortSignal | null;
+  if (!signal || (request.method !== 'GET' && request.method !== 'HEAD')) return checkSession(request);
+  let check = checks.get(signal);
+  if (!check) checks.set(signal, (check = checkSession(request)));
+  return check;
+}
+
+async function checkSession(request: Request): Promise<SessionCheck> {
   const session = await getSession(request);
   const name = session.get('user');
   if (!name) return { user: null, session, expired: false };

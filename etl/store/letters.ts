@@ -134,7 +134,11 @@ export interface LetterFilter {
 }
 
 /** Issued letters, newest first, each with its lines. */
-export async function listLetters(store: StateStore, f: LetterFilter = {}, limit = 500): Promise<IssuedLetter[]> {
+export function listLetters(store: StateStore, f: LetterFilter = {}, limit = 500): Promise<IssuedLetter[]> {
+  return store.remember(`letters:${JSON.stringify([f, limit])}`, () => readLetters(store, f, limit));
+}
+
+async function readLetters(store: StateStore, f: LetterFilter, limit: number): Promise<IssuedLetter[]> {
   const letters = await store.read<Omit<IssuedLetter, 'lines'>>(
     `SELECT letter_id, batch_id, number, kind, strftime(issued_on, '%Y-%m-%d') AS issued_on, as_of_month, kecamatan_code, desa_code, customer_id,
             recipient, recipient_place, strftime(deadline, '%Y-%m-%d') AS deadline, total_amount, total_customers

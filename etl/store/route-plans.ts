@@ -50,13 +50,14 @@ export function listPlans(
   store: StateStore,
   { teams, team = null, date = null }: { teams: 'all' | readonly string[]; team?: string | null; date?: string | null },
 ): Promise<PlanSummary[]> {
-  return store.read<PlanSummary>(
+  const key = `plans:${JSON.stringify([teams, team, date])}`;
+  return store.remember(key, () => store.read<PlanSummary>(
     `SELECT ${SUMMARY} FROM route_plans p
       WHERE ($all OR list_contains($teams, p.team_id)) AND ($team IS NULL OR p.team_id = $team)
         AND ($date IS NULL OR p.plan_date = CAST($date AS DATE))
       ORDER BY p.plan_date DESC, p.plan_id DESC LIMIT 200`,
     { all: teams === 'all', teams: teams === 'all' ? [] : [...teams], team, date },
-  );
+  ));
 }
 
 export async function readPlan(store: StateStore, planId: number): Promise<SavedPlan | null> {

@@ -36,9 +36,15 @@ export const STATE_MIGRATIONS: readonly StateMigration[] = [
   },
 ];
 
+/** Results remember() keeps between two writes (a page's letters, a team's plans: small lists). */
+const REMEMBERED_ENTRIES = 1000;
+
 export class StateStore {
   /** the tail of the queue of operations: each waits for the one before it */
   private queue: Promise<unknown> = Promise.resolve();
+  /** counts the writes begun: a result read while one ran is not kept */
+  private writes = 0;
+  private readonly remembered = new Map<string, Promise<unknown>>();
 
   private constructor(private readonly db: Warehouse) {}
 
@@ -66,7 +72,29 @@ export class StateStore {
    * stored, or none. fn receives the store's connection as a Warehouse (run, query, one).
    */
   write<T>(fn: (tx: Pick<Warehouse, 'run' | 'query' | 'one'>) => Promise<T>): Promise<T> {
-    return this.enqueue(() => this.db.transaction(() => fn(this.db)));
+    return this.enqueue(() => {
+      this.writes++;
+      this.remembered.clear();
+      return this.db.transaction(() => fn(this.db));
+    });
+  }
+
+  /**
+   * read() (one or several) once per key until the next write: the web server is the store's one
+   * writer, so what it read stays true until it writes. A result a write began under is not kept.
+   */
+  remember<T>(key: string, read: (store: this) => Promise<T>): Promise<T> {
+    const hit = this.remembered.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    const writes = this.writes;
+    const result = read(this);
+    if (this.remembered.size >= REMEMBERED_ENTRIES) this.remembered.clear();
+    this.remembered.set(key, result);
+    const forget = () => {
+      if (this.remembered.get(key) === result) this.remembered.delete(key);
+    };
+    result.then(() => this.writes !== writes && forget(), forget);
+    return result;
   }
 
   close(): Promise<void> {

@@ -19,7 +19,9 @@ export async function lettersWithFollowUp(filter: LetterFilter, scope: Scope, li
   if (letters.length === 0) return [];
   const ids = [...new Set(letters.flatMap((l) => l.lines.map((x) => x.customer_id)))];
   const days = [...new Set(letters.flatMap((l) => followUpDays(l.issued_on)))].sort();
-  const arrears = await withWarehouse((wh) => arrearsOfCustomersOn(wh, { customerIds: ids, days }));
+  // A letter never changes once issued, so its listed customers and follow-up days are named by its id.
+  const key = `letters:follow-up:${letters.map((l) => l.letter_id).join(',')}`;
+  const arrears = await withWarehouse((wh, file) => file.cached(key, () => arrearsOfCustomersOn(wh, { customerIds: ids, days })));
   return letters.map((l) => ({
     ...l,
     recipient: l.customer_id && !scope.personalData ? '' : l.recipient,

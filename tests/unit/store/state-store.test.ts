@@ -43,4 +43,35 @@ describe('the app state store', () => {
     expect(await store.write((tx) => nextInSequence(tx, 'letter:2027'))).toBe(1);
     await store.close();
   });
+
+  it('remembers a read until the next write, and keeps nothing a write began under', async () => {
+    const store = await StateStore.open(path, [...STATE_MIGRATIONS, LETTERS]);
+    let reads = 0;
+    const recipients = () =>
+      store.remember('recipients', async (s) => {
+        reads++;
+        return (await s.read<{ recipient: string }>(`SELECT recipient FROM test_letters ORDER BY number`)).map((r) => r.recipient);
+      });
+    expect(await recipients()).toEqual([]);
+    expect(await recipients()).toEqual([]);
+    expect(reads).toBe(1);
+
+    await store.write((tx) => tx.run(`INSERT INTO test_letters VALUES ('690/1/TBK/XII/2026', 'Camat Curup')`));
+    expect(await recipients()).toEqual(['Camat Curup']);
+    expect(reads).toBe(2);
+
+    // a letter issued between the two reads of one remembered result: it is not kept
+    const twoReads = store.remember('two reads', async (s) => {
+      const before = await s.read(`SELECT * FROM test_letters`);
+      await new Promise((r) => setTimeout(r, 10));
+      const after = await s.read(`SELECT * FROM test_letters`);
+      return [before.length, after.length];
+    });
+    await new Promise((r) => setTimeout(r, 1));
+    await store.write((tx) => tx.run(`INSERT INTO test_letters VALUES ('690/2/TBK/XII/2026', 'Lurah Talang Rimbo Lama')`));
+    expect(await twoReads).toEqual([1, 2]);
+    await expect(store.remember('two reads', async (s) => [(await s.read(`SELECT * FROM test_letters`)).length])).resolves.toEqual([2]);
+    await store.close();
+  });
 });
+
