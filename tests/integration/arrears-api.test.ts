@@ -8,27 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { arrearsApiBody, encodeArrearsRows, parseArrearsApiQuery, type ArrearsApiQuery } from '../../app/lib/arrears/api.server';
 import { splitRecord } from '../../etl/load/csv';
 import { EVERYTHING, ScopeRefusedError } from '../../etl/queries/scope';
 import { XLSX_HEADER_ROW } from '../../etl/export/xlsx';
 import { Warehouse } from '../../etl/warehouse/duckdb';
-import { fixture, type Fixture } from '../support/fixture';
+import { loadedOnce } from '../support/fixture';
 import { loadSmallUtility } from '../support/small-utility';
 
-let fx: Fixture;
 let wh: Warehouse;
-
-beforeAll(async () => {
-  fx = fixture();
-  wh = await loadSmallUtility(fx);
-});
-
-afterAll(() => {
-  wh?.close();
-  fx?.cleanup();
-});
+beforeAll(() => loadedOnce(loadSmallUtility, (loaded) => (wh = loaded)));
 
 const MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04'];
 function query(search: string): ArrearsApiQuery {

@@ -3,32 +3,19 @@
  * customer list at a month end, each filter and two combined, against figures worked out by hand; the
  * levels add up to each other and to the overview; the month-end table equals the bills.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { computeOverview } from '../../app/lib/overview/figures.server';
 import { arrearsByArea, onlineShareByArea } from '../../etl/queries/arrears-areas';
 import { customersInArrears } from '../../etl/queries/customers';
 import type { ArrearsFilters } from '../../etl/queries/filters';
 import { EVERYTHING } from '../../etl/queries/scope';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
-import { fixture, type Fixture } from '../support/fixture';
+import { C1, C2, C3, loadedOnce } from '../support/fixture';
 import { loadSmallUtility } from '../support/small-utility';
 
-let fx: Fixture;
 let wh: Warehouse;
+beforeAll(() => loadedOnce(loadSmallUtility, (loaded) => (wh = loaded)));
 
-beforeAll(async () => {
-  fx = fixture();
-  wh = await loadSmallUtility(fx);
-});
-
-afterAll(() => {
-  wh?.close();
-  fx?.cleanup();
-});
-
-const C1 = '0100000001';
-const C2 = '0100000002';
-const C3 = '0100000003';
 const CURUP = '17.02.09';
 const CURUP_TIMUR = '17.02.17';
 

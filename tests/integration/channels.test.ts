@@ -2,7 +2,7 @@
  * The payment-channel queries on the utility of tests/support/channel-utility.ts, against figures
  * worked out by hand from its table of payments.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { adoptionCohorts, LAUNCH_MONTHS_MAX, launchWindows, mainCategory } from '../../etl/domain/channel-rules';
 import { monthsFromTo } from '../../etl/domain/period';
 import { channelAdoption } from '../../etl/queries/channel-adoption';
@@ -11,25 +11,11 @@ import { channelComparison, channelPayments } from '../../etl/queries/channels';
 import { reconciliation } from '../../etl/queries/reconciliation';
 import { EVERYTHING } from '../../etl/queries/scope';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
-import { fixture, type Fixture } from '../support/fixture';
+import { C1, C2, C3, loadedOnce } from '../support/fixture';
 import { loadChannelUtility } from '../support/channel-utility';
 
-let fx: Fixture;
 let wh: Warehouse;
-
-beforeAll(async () => {
-  fx = fixture();
-  wh = await loadChannelUtility(fx);
-});
-
-afterAll(() => {
-  wh?.close();
-  fx?.cleanup();
-});
-
-const C1 = '0100000001';
-const C2 = '0100000002';
-const C3 = '0100000003';
+beforeAll(() => loadedOnce(loadChannelUtility, (loaded) => (wh = loaded)));
 
 describe('the channel comparison of February 2024', () => {
   it('counts completed payments, their customers, on-time rate and median days to pay per channel', async () => {

@@ -2,7 +2,7 @@
  * The collections figures on the hand-built history of tests/support/collections-utility.ts; every
  * figure worked out by hand in the comments.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { attributePayments, type PaymentDay, type VisitDay } from '../../etl/domain/collections/rules';
 import { collectionsPerformance, outcomeMix, visitsOfDay } from '../../etl/queries/collections';
 import { routeCandidates } from '../../etl/queries/route-candidates';
@@ -10,22 +10,11 @@ import { EVERYTHING, ScopeRefusedError } from '../../etl/queries/scope';
 import { planRoute } from '../../etl/route/plan';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
 import { loadCollectionsUtility } from '../support/collections-utility';
-import { fixture, type Fixture } from '../support/fixture';
+import { C1, C2, C3, loadedOnce } from '../support/fixture';
 
-let fx: Fixture;
 let wh: Warehouse;
-const C1 = '0100000001';
-const C2 = '0100000002';
-const C3 = '0100000003';
 
-beforeAll(async () => {
-  fx = fixture();
-  wh = await loadCollectionsUtility(fx);
-});
-afterAll(() => {
-  wh.close();
-  fx.cleanup();
-});
+beforeAll(() => loadedOnce(loadCollectionsUtility, (loaded) => (wh = loaded)));
 
 describe('performance per collector, March 2024', () => {
   it('visits, customers, contacts, promises kept, collected, attributed, per working day, arrears start and end', async () => {

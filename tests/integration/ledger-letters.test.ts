@@ -18,25 +18,12 @@ import { EVERYTHING, ScopeRefusedError } from '../../etl/queries/scope';
 import { DuplicateBatchError, issueBatch, listLetters, type LetterDraft } from '../../etl/store/letters';
 import { StateStore } from '../../etl/store/state-store';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
-import { fixture, type Fixture } from '../support/fixture';
+import { C1, C2, C3, loadedOnce } from '../support/fixture';
 import { loadSmallUtility } from '../support/small-utility';
 
-let fx: Fixture;
 let wh: Warehouse;
+beforeAll(() => loadedOnce(loadSmallUtility, (loaded) => (wh = loaded)));
 
-beforeAll(async () => {
-  fx = fixture();
-  wh = await loadSmallUtility(fx);
-});
-
-afterAll(() => {
-  wh?.close();
-  fx?.cleanup();
-});
-
-const C1 = '0100000001';
-const C2 = '0100000002';
-const C3 = '0100000003';
 const MANAGER = { personalData: false, teams: 'all' as const };
 
 describe('the customer ledger', () => {

@@ -2,7 +2,7 @@
  * Every named query (etl/queries) on the small utility of tests/support/small-utility.ts, against
  * figures worked out by hand from its bills and payments (see that file's table).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { computeOverview } from '../../app/lib/overview/figures.server';
 import { desaArrears } from '../../etl/queries/areas';
 import { arrearsAsOf, arrearsAtMonthEnd, arrearsByAge, arrearsTrend } from '../../etl/queries/arrears';
@@ -16,26 +16,13 @@ import { billingYear, notYetDueAsOf, notYetDueAtMonthEnd } from '../../etl/queri
 import { EVERYTHING, ScopeRefusedError, type Scope } from '../../etl/queries/scope';
 import { visitsByTeam } from '../../etl/queries/visits';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
-import { fixture, type Fixture } from '../support/fixture';
+import { C1, C2, C3, loadedOnce } from '../support/fixture';
 import { loadSmallUtility } from '../support/small-utility';
 
-let fx: Fixture;
 let wh: Warehouse;
-
-beforeAll(async () => {
-  fx = fixture();
-  wh = await loadSmallUtility(fx);
-});
-
-afterAll(() => {
-  wh?.close();
-  fx?.cleanup();
-});
+beforeAll(() => loadedOnce(loadSmallUtility, (loaded) => (wh = loaded)));
 
 const MANAGER: Scope = { personalData: false, teams: 'all' };
-const C1 = '0100000001';
-const C2 = '0100000002';
-const C3 = '0100000003';
 
 describe('arrears at the end of March 2024, with each filter and combined', () => {
   // As of 31 March: C1 owes its February bill (50,000, 1 month old; January was paid before its due date);

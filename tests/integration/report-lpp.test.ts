@@ -12,16 +12,15 @@
  *   P6 LOKET    C1 R2 (none)   15 Apr         100,000  denda 2,000: pays February (50,000) and March (50,000 of 60,000): 2 lembar
  *   P3 FASTPAY  C1 R2 2024-02  25 Apr          20,000  February is settled by then (a duplicate), still one lembar
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { channelPayments } from '../../etl/queries/channels';
 import { lppDays, lppPayments, lppRekap, lppReport, lppTotals } from '../../etl/queries/reports/lpp';
 import type { ReportQuery } from '../../etl/queries/reports/report';
 import { EVERYTHING, ScopeRefusedError } from '../../etl/queries/scope';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
-import { BASE_FILES, fixture, type Fixture } from '../support/fixture';
+import { BASE_FILES, loadedOnce } from '../support/fixture';
 import { loadSmallUtility, SMALL_UTILITY } from '../support/small-utility';
 
-let fx: Fixture;
 let wh: Warehouse;
 
 const WITH_REFUNDS: Record<string, readonly string[]> = {
@@ -36,15 +35,7 @@ const WITH_REFUNDS: Record<string, readonly string[]> = {
   ],
 };
 
-beforeAll(async () => {
-  fx = fixture();
-  wh = await loadSmallUtility(fx, WITH_REFUNDS);
-});
-
-afterAll(() => {
-  wh?.close();
-  fx?.cleanup();
-});
+beforeAll(() => loadedOnce((fx) => loadSmallUtility(fx, WITH_REFUNDS), (loaded) => (wh = loaded)));
 
 const MARCH = { from: '2024-03-01', to: '2024-03-31', filters: {} };
 const APRIL = { from: '2024-04-01', to: '2024-04-30', filters: {} };

@@ -13,27 +13,17 @@
  *   C3: at the start January's 100,000; February's 100,000 falls due; P2 collects January; at the end
  *       1 lembar, 100,000.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { arrearsMovement } from '../../etl/queries/movement';
 import { defaultTeamAreas, menunggakByCollector, menunggakCustomers, menunggakReport, NO_TEAM, UNASSIGNED, type MenunggakQuery } from '../../etl/queries/reports/menunggak';
 import type { ReportQuery } from '../../etl/queries/reports/report';
 import { EVERYTHING, ScopeRefusedError } from '../../etl/queries/scope';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
-import { fixture, type Fixture } from '../support/fixture';
+import { loadedOnce } from '../support/fixture';
 import { loadSmallUtility } from '../support/small-utility';
 
-let fx: Fixture;
 let wh: Warehouse;
-
-beforeAll(async () => {
-  fx = fixture();
-  wh = await loadSmallUtility(fx);
-});
-
-afterAll(() => {
-  wh?.close();
-  fx?.cleanup();
-});
+beforeAll(() => loadedOnce(loadSmallUtility, (loaded) => (wh = loaded)));
 
 const MARCH: MenunggakQuery = { asOf: '2024-03', filters: {}, teamAreas: null, scope: EVERYTHING };
 const C1 = { customers: 1, customers_in_arrears: 1, bills_to_collect: 1, to_collect: 50_000, collected: 0, written_off: 0, overdue_bills: 1, arrears: 50_000, share_collected: 0 };

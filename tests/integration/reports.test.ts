@@ -3,7 +3,7 @@
  * worked out by hand from its bills and payments, and each report's totals against the named query
  * and the dashboard figure it must equal.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { arrearsAsOf, arrearsAtMonthEnd } from '../../etl/queries/arrears';
 import { computeOverview } from '../../app/lib/overview/figures.server';
 import { drdReport } from '../../etl/queries/reports/drd';
@@ -14,21 +14,11 @@ import { billingYear } from '../../etl/queries/receivables';
 import type { ReportQuery } from '../../etl/queries/reports/report';
 import { EVERYTHING, ScopeRefusedError, type Scope } from '../../etl/queries/scope';
 import type { Warehouse } from '../../etl/warehouse/duckdb';
-import { fixture, type Fixture } from '../support/fixture';
+import { loadedOnce } from '../support/fixture';
 import { loadSmallUtility } from '../support/small-utility';
 
-let fx: Fixture;
 let wh: Warehouse;
-
-beforeAll(async () => {
-  fx = fixture();
-  wh = await loadSmallUtility(fx);
-});
-
-afterAll(() => {
-  wh?.close();
-  fx?.cleanup();
-});
+beforeAll(() => loadedOnce(loadSmallUtility, (loaded) => (wh = loaded)));
 
 const MANAGER: Scope = { personalData: false, teams: 'all' };
 const query = (view: ReportQuery['view'], month: string, filters: ReportQuery['filters'] = {}, window: ReportQuery['window'] = null, by?: string): ReportQuery => ({

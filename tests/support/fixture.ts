@@ -33,6 +33,31 @@ export function fixture(): Fixture {
   };
 }
 
+/**
+ * For a test file's beforeAll: a fixture with `load` run on it, the warehouse handed to `use`. Resolves
+ * to the teardown (vitest runs what beforeAll returns after the file's tests): the warehouse closed and
+ * the folder removed.
+ */
+export async function loadedOnce(load: (fx: Fixture) => Promise<Warehouse>, use: (wh: Warehouse) => void): Promise<() => void> {
+  const fx = fixture();
+  try {
+    const wh = await load(fx);
+    use(wh);
+    return () => {
+      wh.close();
+      fx.cleanup();
+    };
+  } catch (error) {
+    fx.cleanup();
+    throw error;
+  }
+}
+
+/** The three customers of BASE_FILES, which the small, channel and collections utilities keep. */
+export const C1 = '0100000001';
+export const C2 = '0100000002';
+export const C3 = '0100000003';
+
 /** A small utility: two desa, two channels, three customers. */
 export const BASE_FILES = {
   'areas.csv': [
