@@ -30,10 +30,8 @@ export default function handleRequest(
   setDocumentHeaders(responseHeaders, nonce);
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
   // An error page is not kept: its render may read more of the error than the handoff holds.
-  const key =
-    responseStatusCode === 200 && !remixContext.staticHandlerContext.errors
-      ? documentKey(request.url, remixContext.serverHandoffString ?? '')
-      : null;
+  const handoff = remixContext.serverHandoffString;
+  const key = responseStatusCode === 200 && !remixContext.staticHandlerContext.errors && handoff !== undefined ? documentKey(request.url, handoff) : null;
   let parts = key === null ? undefined : documents.get(key);
   if (!parts) {
     parts = cutAtNonce(`<!DOCTYPE html>${render(request, remixContext, NONCE_PLACEHOLDER)}`, NONCE_PLACEHOLDER);

@@ -83,11 +83,11 @@ export class StateStore {
    * read() (one or several) once per key until the next write: the web server is the store's one
    * writer, so what it read stays true until it writes. A result a write began under is not kept.
    */
-  remember<T>(key: string, read: (store: this) => Promise<T>): Promise<T> {
+  remember<T>(key: string, read: () => Promise<T>): Promise<T> {
     const hit = this.remembered.get(key) as Promise<T> | undefined;
     if (hit) return hit;
     const writes = this.writes;
-    const result = read(this);
+    const result = read();
     if (this.remembered.size >= REMEMBERED_ENTRIES) this.remembered.clear();
     this.remembered.set(key, result);
     const forget = () => {

@@ -48,9 +48,9 @@ describe('the app state store', () => {
     const store = await StateStore.open(path, [...STATE_MIGRATIONS, LETTERS]);
     let reads = 0;
     const recipients = () =>
-      store.remember('recipients', async (s) => {
+      store.remember('recipients', async () => {
         reads++;
-        return (await s.read<{ recipient: string }>(`SELECT recipient FROM test_letters ORDER BY number`)).map((r) => r.recipient);
+        return (await store.read<{ recipient: string }>(`SELECT recipient FROM test_letters ORDER BY number`)).map((r) => r.recipient);
       });
     expect(await recipients()).toEqual([]);
     expect(await recipients()).toEqual([]);
@@ -61,16 +61,16 @@ describe('the app state store', () => {
     expect(reads).toBe(2);
 
     // a letter issued between the two reads of one remembered result: it is not kept
-    const twoReads = store.remember('two reads', async (s) => {
-      const before = await s.read(`SELECT * FROM test_letters`);
+    const twoReads = store.remember('two reads', async () => {
+      const before = await store.read(`SELECT * FROM test_letters`);
       await new Promise((r) => setTimeout(r, 10));
-      const after = await s.read(`SELECT * FROM test_letters`);
+      const after = await store.read(`SELECT * FROM test_letters`);
       return [before.length, after.length];
     });
     await new Promise((r) => setTimeout(r, 1));
     await store.write((tx) => tx.run(`INSERT INTO test_letters VALUES ('690/2/TBK/XII/2026', 'Lurah Talang Rimbo Lama')`));
     expect(await twoReads).toEqual([1, 2]);
-    await expect(store.remember('two reads', async (s) => [(await s.read(`SELECT * FROM test_letters`)).length])).resolves.toEqual([2]);
+    await expect(store.remember('two reads', async () => [(await store.read(`SELECT * FROM test_letters`)).length])).resolves.toEqual([2]);
     await store.close();
   });
 });
